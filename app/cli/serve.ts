@@ -1,0 +1,95 @@
+/**
+ * Starts the portal: migrates the database, creates the demo data in a new development
+ * database, then serves the production build with Express.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import express from 'express';
+import { seedDemo, writeDemoAccounts } from '../domain/demo.server';
+import { isCrossSiteMutation } from '../utils/csrf.server';
+import { getDb } from '../utils/db.server';
+import { dataDir, isProduction, port, shouldSeedDemo } from '../utils/env.server';
+import { migrateToLatest } from '../utils/migrate.server';
+import { securityHeaders } from '../utils/security-headers.server';
+
+const root = process.cwd();
+const buildPath = path.join(root, 'build', 'index.js');
+const development = process.env.NODE_ENV === 'development';
+
+async function prepareDatabase() {
+  const db = getDb();
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
+  if (!shouldSeedDemo()) return;
+  const demo = await seedDemo(db);
+  if (!demo) return;
+  const file = path.join(dataDir, 'demo-accounts.json');
+  writeDemoAccounts(file, demo);
+  console.log(
+    [
+      '',
+      'Demo accounts (also in ' + path.relative(root, file) + '):',
+      `  organisation: ${demo.organisation}`,
+      `  adult   username ${demo.adult.username}   password ${demo.adult.password}`,
+      `  worker  email ${demo.worker.email}   password ${demo.worker.password}`,
+      `  admin   email ${demo.admin.email}   password ${demo.admin.password}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  if (!fs.existsSync(buildPath)) throw new Error('No build found: run `npm run build` first.');
+  const stamp = development ? `?t=${fs.statSync(buildPath).mtimeMs}` : '';
+  return (await import(`${buildPath}${stamp}`)) as ServerBuild;
+}
+
+async function main() {
+  await prepareDatabase();
+  const build = await loadBuild();
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString('base64');
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce, { development }));
+    if (isProduction) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const headers = { get: (name: string) => req.get(name) ?? null };
+    if (isCrossSiteMutation(req.method, headers, req.get('host') ?? '')) {
+      res.status(403).type('text/plain').send('Forbidden');
+      return;
+    }
+    next();
+  });
+
+  // Fingerprinted build files never change; everything else may.
+  app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: development ? loadBuild : build,
+      mode: build.mode,
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+
+  app.listen(port, () => {
+    console.log(`In My Words is running at http://localhost:${port}`);
+    if (development) void import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

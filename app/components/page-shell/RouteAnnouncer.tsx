@@ -1,0 +1,39 @@
+import { useLocation } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * After a page changes without a full load, a screen reader hears nothing unless told. This
+ * moves focus to the new page's `h1` (so the next Tab starts from the top of the content) and
+ * announces the new title in a polite live region, as a full page load would.
+ */
+export function RouteAnnouncer({ title }: { title: string }) {
+  const location = useLocation();
+  const first = useRef(true);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // A form that answered with errors moves focus to its error summary instead.
+    if (document.querySelector('[data-error-summary]')) return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    setAnnouncement(document.title);
+    // Only a new location should move focus, not a re-render with the same one.
+  }, [location.key]);
+
+  useEffect(() => {
+    if (announcement && announcement !== title) setAnnouncement(title);
+  }, [title, announcement]);
+
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-route-announcer>
+      {announcement}
+    </div>
+  );
+}
