@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20000,
+    reporters: ['default', './tests/fixtures/vitest-summary-reporter.ts'],
   },
 });

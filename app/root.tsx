@@ -13,9 +13,9 @@ import {
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '~/components/page-shell/PageShell';
-import { catalogsFor } from '~/i18n/resources.server';
 import { fontSheetFor } from '~/i18n/fonts';
-import { directionOf, namespaces } from '~/i18n/languages';
+import { directionOf } from '~/i18n/languages';
+import { CatalogScript } from '~/i18n/catalog-script';
 import { languageOf } from '~/i18n/i18next.server';
 import { exitUrl } from '~/utils/env.server';
 import { preferencesOf } from '~/utils/preferences.server';
@@ -36,9 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir: directionOf(lng),
     preferences,
     exitUrl,
-    // The browser gets only this language's words (and English to fall back on); with data
-    // saver on there is no script, so nothing is sent.
-    catalogs: preferences.dataSaver === 'on' ? {} : catalogsFor(lng, namespaces),
   };
 }
 
@@ -67,7 +64,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <Meta />
@@ -79,6 +76,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         {children}
         {scripts ? (
           <>
+            <CatalogScript />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

@@ -9,9 +9,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function isCrossSiteMutation(method: string, headers: { get(name: string): string | null }, host: string): boolean {
   if (safeMethods.has(method.toUpperCase())) return false;
   const fetchSite = headers.get('sec-fetch-site');
-  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
+  if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   const origin = headers.get('origin');
   if (origin) {
+    // Sandboxed frames and some privacy settings send "null": it cannot be shown to be us.
     if (origin === 'null') return true;
     try {
       return new URL(origin).host !== host;

@@ -14,7 +14,7 @@ export function securityHeaders(nonce: string, { development }: { development: b
   ].join('; ');
   return {
     'Content-Security-Policy': csp,
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -16,6 +16,7 @@ export function ExitThisPage({ href }: { href: string }) {
   const [leaving, setLeaving] = useState(false);
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const count = useRef(0);
 
   useEffect(() => {
     function exit() {
@@ -25,19 +26,23 @@ export function ExitThisPage({ href }: { href: string }) {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Shift' || event.repeat) return;
       clearTimeout(timer.current);
-      setPresses((count) => {
-        const next = count + 1;
-        if (next >= pressesToExit) {
-          exit();
-          return 0;
-        }
-        setMessage(t('common:exit.pressesLeft', { count: pressesToExit - next }));
-        timer.current = setTimeout(() => {
-          setPresses(0);
-          setMessage(t('common:exit.timedOut'));
-        }, pressWindowMs);
-        return next;
-      });
+      // The count lives in a ref so that leaving happens once, outside any state updater
+      // (React may run updaters twice).
+      const next = count.current + 1;
+      if (next >= pressesToExit) {
+        count.current = 0;
+        setPresses(0);
+        exit();
+        return;
+      }
+      count.current = next;
+      setPresses(next);
+      setMessage(t('common:exit.pressesLeft', { count: pressesToExit - next }));
+      timer.current = setTimeout(() => {
+        count.current = 0;
+        setPresses(0);
+        setMessage(t('common:exit.timedOut'));
+      }, pressWindowMs);
     }
     // Coming Back from the neutral site can restore this page from the cache, overlay and all.
     function onPageShow(event: PageTransitionEvent) {

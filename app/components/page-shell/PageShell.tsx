@@ -1,5 +1,5 @@
 import { Link, useLocation } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '~/domain/preferences';
 import { languages } from '~/i18n/languages';
@@ -24,6 +24,10 @@ export function PageShell({ children, exitUrl, lng, title, preferences }: PageSh
   const { t } = useTranslation();
   const current = languages.find((l) => l.code === lng) ?? languages[0];
   const location = useLocation();
+  // Marks the page as running its scripts (tests wait for it; styles may use it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   const here = location.pathname === '/language' ? '/' : `${location.pathname}${location.search}`;
   return (
     <>

@@ -8,14 +8,17 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function RouteAnnouncer({ title }: { title: string }) {
   const location = useLocation();
-  const first = useRef(true);
+  const previous = useRef<string | null>(null);
+  // A link within the page (the skip link, an error summary link) changes only the hash: that
+  // is not a new page, and focus must stay where the link sent it.
+  const page = `${location.pathname}${location.search}`;
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    const isFirst = previous.current === null;
+    const samePage = previous.current === page;
+    previous.current = page;
+    if (isFirst || samePage) return;
     // A form that answered with errors moves focus to its error summary instead.
     if (document.querySelector('[data-error-summary]')) return;
     const heading = document.querySelector<HTMLElement>('main h1');
@@ -25,7 +28,7 @@ export function RouteAnnouncer({ title }: { title: string }) {
     }
     setAnnouncement(document.title);
     // Only a new location should move focus, not a re-render with the same one.
-  }, [location.key]);
+  }, [location.key, page]);
 
   useEffect(() => {
     if (announcement && announcement !== title) setAnnouncement(title);

@@ -51,12 +51,15 @@ export function PictureChoice({ id, name, legend, isPageHeading, hint, error, ty
                   name={name}
                   value={card.value}
                   defaultChecked={selected.includes(card.value)}
+                  aria-labelledby={`${cardId}-label`}
                   aria-describedby={card.hint ? `${cardId}-hint` : undefined}
                 />
                 <label className="picture-choice__card" htmlFor={cardId}>
                   <span className="picture-choice__picture">{card.picture}</span>
                   <span className="picture-choice__words">
-                    <span className="picture-choice__label">{card.label}</span>
+                    <span className="picture-choice__label" id={`${cardId}-label`}>
+                      {card.label}
+                    </span>
                     {card.hint ? (
                       <span className="picture-choice__hint" id={`${cardId}-hint`}>
                         {card.hint}

@@ -7,10 +7,16 @@ export function hasVoiceFor(lng: string, voices: Pick<SpeechSynthesisVoice, 'lan
   return voices.some((voice) => voice.lang.toLowerCase().replace('_', '-').split('-')[0] === wanted);
 }
 
+const blocks =
+  'address, article, aside, blockquote, br, button, dd, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, label, legend, li, main, nav, ol, p, pre, section, table, td, th, tr, ul';
+
 /** The words of the page's main content, leaving out parts marked not to be read. */
 export function textToRead(main: HTMLElement): string {
   const copy = main.cloneNode(true) as HTMLElement;
   copy.querySelectorAll('[data-read-aloud="skip"], [hidden], .visually-hidden, script, style').forEach((el) => el.remove());
+  // A detached copy is not rendered, so innerText gives no line breaks: keep a space after each
+  // block, or a heading's last word runs into the next paragraph's first ("safeYou").
+  copy.querySelectorAll(blocks).forEach((el) => el.after(' '));
   return (copy.innerText || copy.textContent || '').replace(/\s+/g, ' ').trim();
 }
 

@@ -14,9 +14,14 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
   maxLength: number;
 }
 
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
 /** Counts characters the way a person sees them, so an emoji or a Bengali conjunct is not counted twice. */
 export function countCharacters(text: string): number {
-  return Array.from(text).length;
+  if (!graphemes) return Array.from(text).length;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
 }
 
 /**

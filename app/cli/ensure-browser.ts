@@ -1,0 +1,44 @@
+/**
+ * The browser tests need Chromium. Playwright cannot download its own build on every machine, so
+ * this uses, in order: CHROMIUM_PATH; Debian's /usr/bin/chromium; Playwright's own browser. When
+ * none is there and we run as root with apt, it installs Debian's `chromium`; otherwise it says
+ * exactly what to do, and stops.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+
+async function playwrightBrowser(): Promise<string | null> {
+  try {
+    const { chromium } = await import('@playwright/test');
+    const path = chromium.executablePath();
+    return fs.existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => Boolean(p));
+const found = candidates.find((p) => fs.existsSync(p)) ?? (await playwrightBrowser());
+if (found) {
+  console.log(`Browser for tests: ${found}`);
+  process.exit(0);
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = fs.existsSync('/usr/bin/apt-get');
+if (isRoot && hasApt) {
+  console.log('No Chromium found: installing Debian’s chromium package (about a minute)…');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  process.exit(fs.existsSync('/usr/bin/chromium') ? 0 : 1);
+}
+
+console.error(
+  [
+    'The browser tests need Chromium, and none was found.',
+    'Do one of these, then run `npm test` again:',
+    '  - on Debian or Ubuntu: sudo apt-get install chromium',
+    '  - where Playwright can download: npx playwright install chromium',
+    '  - or point at a Chromium you have: CHROMIUM_PATH=/path/to/chromium npm test',
+  ].join('\n'),
+);
+process.exit(1);

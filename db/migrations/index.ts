@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261127_0900 from './2026_11_27_0900_organisations_and_accounts';
+
+/**
+ * Every migration, by name, in order. Listed rather than discovered from the folder, so the same
+ * list works under tsx, Vitest and a bundled build; a test fails if a file is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_0900_organisations_and_accounts': m20261127_0900,
+};

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForHydration } from '../fixtures/pages';
+
+/** Presses Tab until `predicate` holds for the focused element, failing after `limit` presses. */
+async function tabTo(page: Page, describe: string, predicate: (el: Element) => boolean, limit = 30) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate as (el: Element | null) => boolean, await page.evaluateHandle(() => document.activeElement))) return;
+  }
+  throw new Error(`Tab never reached ${describe}`);
+}
+
+test('keyboard only: skip link, exit, language switch and preferences', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+
+  // The first Tab reaches the skip link, which takes the person straight to the content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main-content')).toBeFocused();
+
+  // Exit this page is the next thing after the skip link.
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Emergency Exit this page' })).toBeFocused();
+
+  // Language: reach the switcher, open it, choose Welsh.
+  await tabTo(page, 'the language link', (el) => el.getAttribute('href')?.startsWith('/language') ?? false);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/language/);
+  await tabTo(page, 'the Cymraeg button', (el) => el.textContent === 'Cymraeg');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+
+  // Preferences: reach the form, change the colours with the arrow keys, save with Enter.
+  await page.goto('/preferences');
+  await tabTo(page, 'the colours question', (el) => el instanceof HTMLInputElement && el.name === 'theme');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'the save button', (el) => el instanceof HTMLButtonElement && el.type === 'submit');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('alert')).toBeVisible();
+});
+
+test('every focused control is visible and not hidden under the sticky exit bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 500 });
+  await page.goto('/preferences');
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const hasIndicator = style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor !== 'rgba(0, 0, 0, 0)';
+      if (!hasIndicator) return `no focus indicator on ${el.outerHTML.slice(0, 80)}`;
+      // WCAG 2.4.11: whatever is drawn at the middle of the focused control must be the control.
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit && (el.contains(hit) || hit.contains(el))
+        ? null
+        : `covered: ${el.outerHTML.slice(0, 80)} by ${hit?.outerHTML.slice(0, 60)}`;
+    });
+    expect(covered).toBeNull();
+  }
+});
