@@ -19,6 +19,7 @@ import { CatalogScript } from '~/i18n/catalog-script';
 import { languageOf } from '~/i18n/i18next.server';
 import { exitUrl } from '~/utils/env.server';
 import { preferencesOf } from '~/utils/preferences.server';
+import { getSignedIn, idleMinutes, warningSeconds } from '~/utils/session.server';
 import { useHasFormErrors, usePageTitleKey } from '~/utils/page-state';
 import { useNonce } from '~/utils/nonce';
 import appStyles from '~/styles/app.css';
@@ -31,7 +32,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await languageOf(request);
   const preferences = await preferencesOf(request);
+  const signedIn = await getSignedIn(request, { touch: false });
   return {
+    session: signedIn ? { idleSeconds: idleMinutes * 60, warningSeconds, role: signedIn.account.role } : null,
     lng,
     dir: directionOf(lng),
     preferences,
@@ -100,7 +103,7 @@ export default function App() {
   const title = useTitle('home:title');
   return (
     <Document title={title}>
-      <PageShell exitUrl={data.exitUrl} preferences={data.preferences} lng={data.lng} title={title}>
+      <PageShell exitUrl={data.exitUrl} preferences={data.preferences} lng={data.lng} title={title} session={data.session}>
         <Outlet />
       </PageShell>
     </Document>

@@ -7,6 +7,62 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 export interface Database {
   organisation: OrganisationTable;
   account: AccountTable;
+  session: SessionTable;
+  passkey: PasskeyTable;
+  auth_challenge: AuthChallengeTable;
+  statement_draft: StatementDraftTable;
+  statement_version: StatementVersionTable;
+}
+
+export interface SessionTable {
+  /** sha-256 of the cookie's token, hex. */
+  id: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  /** A short description of the browser, so the person can tell their sessions apart. */
+  device: ColumnType<string, string | undefined, string>;
+}
+
+export interface PasskeyTable {
+  /** The credential id, base64url. */
+  id: string;
+  account_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  /** Comma-separated transports the authenticator reported. */
+  transports: ColumnType<string, string | undefined, string>;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface AuthChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: 'register' | 'authenticate';
+  account_id: string | null;
+  username: string | null;
+  expires_at: string;
+}
+
+export interface StatementDraftTable {
+  account_id: string;
+  /** The draft's answers as JSON, encrypted. */
+  answers: string;
+  updated_at: string;
+}
+
+export interface StatementVersionTable {
+  id: string;
+  account_id: string;
+  number: number;
+  /** The whole statement at confirmation, as JSON, encrypted. */
+  snapshot: string;
+  /** The language the person used when they confirmed it. */
+  language: string;
+  created_at: string;
 }
 
 export interface OrganisationTable {
@@ -37,3 +93,7 @@ export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type Account = Selectable<AccountTable>;
 export type NewAccount = Insertable<AccountTable>;
+
+export type Session = Selectable<SessionTable>;
+export type Passkey = Selectable<PasskeyTable>;
+export type StatementVersionRow = Selectable<StatementVersionTable>;

@@ -52,6 +52,8 @@ async function main() {
   const build = await loadBuild();
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, TRUST_PROXY names how many hops to trust for the client's address.
+  if (process.env.TRUST_PROXY) app.set('trust proxy', Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
 
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString('base64');
@@ -79,7 +81,10 @@ async function main() {
     createRequestHandler({
       build: development ? loadBuild : build,
       mode: build.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
     }),
   );
 

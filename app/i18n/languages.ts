@@ -31,8 +31,18 @@ export function directionOf(code: LanguageCode): 'ltr' | 'rtl' {
 }
 
 /** Namespaces: `common` is the shell; the rest belong to pages. */
-export const namespaces = ['common', 'home', 'safety', 'preferences', 'language', 'glossary', 'pictures'] as const;
+export const namespaces = ['common', 'home', 'safety', 'preferences', 'language', 'glossary', 'pictures', 'auth', 'statement'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** Namespaces read by the adult, so written in easy read in every language. */
-export const easyReadNamespaces: Namespace[] = ['common', 'home', 'safety', 'preferences', 'language', 'glossary', 'pictures'];
+export const easyReadNamespaces: Namespace[] = [
+  'common',
+  'home',
+  'safety',
+  'preferences',
+  'language',
+  'glossary',
+  'pictures',
+  'auth',
+  'statement',
+];

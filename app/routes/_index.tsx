@@ -19,6 +19,14 @@ export default function Home() {
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
+      <p>
+        <Link to="/sign-up" className="button">
+          {t('start.button')}
+        </Link>
+      </p>
+      <p>
+        {t('start.haveAccount')} <Link to="/sign-in">{t('start.signIn')}</Link>
+      </p>
       <ul className="easy-read-list" role="list">
         {points.map((point) => (
           <li className="easy-read" key={point.key}>

@@ -13,8 +13,11 @@ import { dataDir } from './env.server';
  * locked" errors.
  */
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const isNew = file !== ':memory:' && !fs.existsSync(file);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
+  // Only the portal's own user may read the people's data.
+  if (isNew) fs.chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -32,10 +35,33 @@ export function createDb(options: { databaseUrl?: string; sqliteFile?: string } 
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
 }
 
-const globalForDb = globalThis as unknown as { __db?: Kysely<Database> };
+/** The driver under the Kysely handle, for libraries that speak to the database themselves. */
+export type RawClient = { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
+
+const globalForDb = globalThis as unknown as { __db?: Kysely<Database>; __raw?: RawClient };
+
+function createProcessDb(): { db: Kysely<Database>; raw: RawClient } {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), raw: { kind: 'postgres', pool } };
+  }
+  const sqlite = openSqlite(process.env.SQLITE_FILE ?? path.join(dataDir, 'in-my-words.sqlite'));
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), raw: { kind: 'sqlite', sqlite } };
+}
 
 /** The process's one database handle, kept across development rebuilds. */
 export function getDb(): Kysely<Database> {
-  globalForDb.__db ??= createDb();
+  if (!globalForDb.__db) {
+    const { db, raw } = createProcessDb();
+    globalForDb.__db = db;
+    globalForDb.__raw = raw;
+  }
   return globalForDb.__db;
+}
+
+/** The process's driver (the rate limiter keeps its counts in the same database). */
+export function getRawClient(): RawClient {
+  getDb();
+  return globalForDb.__raw!;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261127_0900 from './2026_11_27_0900_organisations_and_accounts';
+import * as m20261127_1000 from './2026_11_27_1000_sessions_passkeys_statements';
 
 /**
  * Every migration, by name, in order. Listed rather than discovered from the folder, so the same
@@ -7,4 +8,5 @@ import * as m20261127_0900 from './2026_11_27_0900_organisations_and_accounts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0900_organisations_and_accounts': m20261127_0900,
+  '2026_11_27_1000_sessions_passkeys_statements': m20261127_1000,
 };

@@ -15,3 +15,13 @@ export async function findAccountByUsername(db: Kysely<Database>, username: stri
 export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<Account | undefined> {
   return db.selectFrom('account').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
+
+/** Finds an account by id. */
+export async function findAccount(db: Kysely<Database>, id: string): Promise<Account | undefined> {
+  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Sets or replaces an account's password hash. */
+export async function setPasswordHash(db: Kysely<Database>, accountId: string, hash: string): Promise<void> {
+  await db.updateTable('account').set({ password_hash: hash }).where('id', '=', accountId).execute();
+}

@@ -6,6 +6,7 @@ import { languages } from '~/i18n/languages';
 import { ExitThisPage } from '../exit-this-page/ExitThisPage';
 import { ReadAloud } from '../read-aloud/ReadAloud';
 import { SkipLink } from '../skip-link/SkipLink';
+import { TimeoutWarning } from '../timeout-warning/TimeoutWarning';
 import { RouteAnnouncer } from './RouteAnnouncer';
 
 interface PageShellProps {
@@ -14,13 +15,14 @@ interface PageShellProps {
   lng: string;
   title: string;
   preferences?: Preferences;
+  session?: { idleSeconds: number; warningSeconds: number; role: string } | null;
 }
 
 /**
  * The frame of every page: skip link, exit, header, main, footer. Accessibility that every page
  * needs lives here, so no page has to remember it.
  */
-export function PageShell({ children, exitUrl, lng, title, preferences }: PageShellProps) {
+export function PageShell({ children, exitUrl, lng, title, preferences, session }: PageShellProps) {
   const { t } = useTranslation();
   const current = languages.find((l) => l.code === lng) ?? languages[0];
   const location = useLocation();
@@ -53,6 +55,17 @@ export function PageShell({ children, exitUrl, lng, title, preferences }: PageSh
                   {current.nativeName}
                 </span>
               </Link>
+            </li>
+            <li>
+              {session ? (
+                <Link to="/statement" className="header__nav-link">
+                  {t('common:nav.statement')}
+                </Link>
+              ) : (
+                <Link to="/sign-in" className="header__nav-link">
+                  {t('common:nav.signIn')}
+                </Link>
+              )}
             </li>
             <li>
               <Link to="/preferences" className="header__nav-link">
@@ -91,6 +104,7 @@ export function PageShell({ children, exitUrl, lng, title, preferences }: PageSh
         </div>
       </footer>
       <RouteAnnouncer title={title} />
+      {session ? <TimeoutWarning idleSeconds={session.idleSeconds} warningSeconds={session.warningSeconds} /> : null}
     </>
   );
 }

@@ -9,6 +9,8 @@ export interface PictureCard {
   label: string;
   picture: ReactNode;
   hint?: string;
+  /** Something that belongs with this card, shown under it (for example "this matters most"). */
+  extra?: ReactNode;
 }
 
 interface PictureChoiceProps {
@@ -67,6 +69,7 @@ export function PictureChoice({ id, name, legend, isPageHeading, hint, error, ty
                     ) : null}
                   </span>
                 </label>
+                {card.extra ? <div className="picture-choice__extra">{card.extra}</div> : null}
               </li>
             );
           })}

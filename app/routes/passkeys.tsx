@@ -1,0 +1,60 @@
+import { data, type ActionFunctionArgs } from '@remix-run/node';
+import { usernameSchema } from '~/domain/accounts.server';
+import {
+  authenticationOptions,
+  registrationOptions,
+  usernameIsFree,
+  verifyAuthentication,
+  verifyRegistration,
+} from '~/domain/passkeys.server';
+import { languageOf } from '~/i18n/i18next.server';
+import { isSignInBlocked, recordFailedSignIn } from '~/utils/rate-limit.server';
+import { safeReturnPath } from '~/utils/redirect.server';
+import { clientAddress } from '~/utils/request.server';
+import { getSignedIn, startSession } from '~/utils/session.server';
+
+/**
+ * The passkey ceremonies, as JSON for the browser's WebAuthn calls (passkeys need JavaScript;
+ * a password always works without it). Errors are i18n keys the page shows in its language.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+  const signedIn = await getSignedIn(request);
+  switch (body.step) {
+    case 'register-options': {
+      if (signedIn) return registrationOptions(request, { account: signedIn.account });
+      const username = usernameSchema.safeParse(body.username);
+      if (!username.success)
+        return data({ error: username.error.issues[0]?.message ?? 'auth:errors.usernameShort', field: 'username' }, { status: 400 });
+      if (!(await usernameIsFree(username.data))) return data({ error: 'auth:errors.usernameTaken', field: 'username' }, { status: 400 });
+      return registrationOptions(request, { username: username.data });
+    }
+    case 'register-verify': {
+      const result = await verifyRegistration(
+        request,
+        body.challengeId,
+        body.response as never,
+        signedIn?.account ?? null,
+        await languageOf(request),
+      );
+      if (!result.ok) return data({ error: result.error }, { status: 400 });
+      if (signedIn) return { redirectTo: '/account?passkey=added' };
+      return data({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+    }
+    case 'authenticate-options':
+      return authenticationOptions(request);
+    case 'authenticate-verify': {
+      const address = clientAddress(context);
+      if (await isSignInBlocked('', address)) return data({ error: 'auth:errors.tooManyAttempts' }, { status: 429 });
+      const result = await verifyAuthentication(request, body.challengeId, body.response as never);
+      if (!result.ok) {
+        await recordFailedSignIn('', address);
+        return data({ error: result.error }, { status: 400 });
+      }
+      const redirectTo = safeReturnPath(body.returnTo, '/statement');
+      return data({ redirectTo }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+    }
+    default:
+      return data({ error: 'auth:errors.passkeyFailed' }, { status: 400 });
+  }
+}

@@ -1,0 +1,105 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { Picture } from '~/components/picture/Picture';
+import { QuestionFields } from '~/components/statement/QuestionFields';
+import { QuestionButtons } from '~/components/statement/QuestionButtons';
+import { SortResult } from '~/components/statement/SortResult';
+import { StatementNav } from '~/components/statement/StatementNav';
+import { parseAnswer, type Intent } from '~/domain/statement/answers';
+import { findQuestion, nextPath } from '~/domain/statement/definition';
+import { loadDraft, saveAnswer } from '~/domain/statement/store.server';
+import { languageOf } from '~/i18n/i18next.server';
+import { requireAdult } from '~/utils/session.server';
+
+export const handle = { i18n: ['statement'] };
+
+function questionOr404(params: { section?: string; question?: string }) {
+  const found = findQuestion(params.section ?? '', params.question ?? '');
+  if (!found) throw data(null, { status: 404 });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { account } = await requireAdult(request);
+  const { section, question } = questionOr404(params);
+  const answers = await loadDraft(account.id);
+  const returnTo = new URL(request.url).searchParams.get('returnTo') === '/statement/check' ? '/statement/check' : null;
+  const titleKey = question.kind === 'sort' ? `statement:questions.${question.id}.resultTitle` : `statement:questions.${question.id}.title`;
+  return { sectionId: section.id, questionId: question.id, answer: answers[question.id] ?? null, titleKey, returnTo };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { account } = await requireAdult(request);
+  const { section, question } = questionOr404(params);
+  const form = await request.formData();
+  const intent = (['save', 'skip', 'unknown'].includes(String(form.get('intent'))) ? form.get('intent') : 'save') as Intent;
+  const previous = (await loadDraft(account.id))[question.id];
+  const context = { language: await languageOf(request), by: 'self' as const, now: new Date().toISOString() };
+  // The picture sort's own page only moves on: each card was saved on its own page.
+  if (question.kind === 'sort') {
+    if (intent !== 'save')
+      await saveAnswer(account.id, question.id, {
+        ...(previous ?? parseEmpty(context)),
+        status: intent === 'skip' ? 'skipped' : 'unknown',
+        at: context.now,
+      });
+    return redirect(nextPath(section.id, question.id));
+  }
+  const result = parseAnswer(question, form, intent, previous, context);
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  await saveAnswer(account.id, question.id, result.answer);
+  const returnTo = form.get('returnTo');
+  return redirect(returnTo === '/statement/check' ? returnTo : nextPath(section.id, question.id));
+}
+
+function parseEmpty(context: { language: string; by: 'self'; now: string }) {
+  return {
+    status: 'answered' as const,
+    codes: [],
+    text: '',
+    reason: '',
+    mostImportant: [],
+    ratings: {},
+    language: context.language,
+    by: context.by,
+    at: context.now,
+  };
+}
+
+export default function QuestionPage() {
+  const { t } = useTranslation('statement');
+  const { sectionId, questionId, answer, returnTo } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { question } = findQuestion(sectionId, questionId)!;
+  const errors: Record<string, string> = failure?.errors ?? {};
+  return (
+    <>
+      <StatementNav sectionId={sectionId} />
+      <ErrorSummary
+        errors={Object.entries(errors).map(([field, key]) => ({
+          fieldId: field === 'codes' ? 'codes' : field,
+          message: t(key, { count: question.maxLength }),
+        }))}
+      />
+      <Form method="post" noValidate className="question">
+        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+        <div className="easy-read">
+          <Picture name={question.picture} size="large" />
+          <div className="easy-read__words">
+            {question.kind === 'sort' ? (
+              <>
+                <h1>{t(`questions.${questionId}.resultTitle`)}</h1>
+                <SortResult question={question} answer={answer} sectionId={sectionId} />
+              </>
+            ) : (
+              <QuestionFields question={question} answer={answer} errors={errors} values={failure?.values} />
+            )}
+          </div>
+        </div>
+        <QuestionButtons />
+      </Form>
+    </>
+  );
+}

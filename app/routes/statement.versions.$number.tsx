@@ -1,0 +1,57 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
+import { PrintButton } from '~/components/statement/PrintButton';
+import { AnswerSummary } from '~/components/statement/AnswerSummary';
+import { statement } from '~/domain/statement/definition';
+import { versionOf } from '~/domain/statement/store.server';
+import { languageOf } from '~/i18n/i18next.server';
+import type { RouteHandle } from '~/utils/page-state';
+import { requireAdult } from '~/utils/session.server';
+
+export const handle: RouteHandle = { titleKey: 'statement:version.title', i18n: ['statement'] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { account } = await requireAdult(request);
+  // Only the person's own versions exist here: another person's number is simply not found.
+  const version = await versionOf(account.id, Number(params.number));
+  if (!version) throw data(null, { status: 404 });
+  const lng = await languageOf(request);
+  const date = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(
+    new Date(version.createdAt),
+  );
+  return { number: version.number, date, answers: version.answers };
+}
+
+export default function VersionPage() {
+  const { t } = useTranslation('statement');
+  const { number, date, answers } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      {params.get('confirmed') ? (
+        <NotificationBanner type="success" title={t('version.confirmedTitle')}>
+          <p>{t('version.confirmedBody', { number })}</p>
+        </NotificationBanner>
+      ) : null}
+      <h1>{t('version.heading', { number })}</h1>
+      <p className="lead">{t('version.date', { date })}</p>
+      <PrintButton />
+      {statement.map((section) => (
+        <section key={section.id} className="version-section" aria-labelledby={`section-${section.id}`}>
+          <h2 id={`section-${section.id}`}>{t(`sections.${section.id}.title`)}</h2>
+          {section.questions.map((question) => (
+            <div key={question.id} className="version-question">
+              <h3>{t(question.kind === 'sort' ? `questions.${question.id}.resultTitle` : `questions.${question.id}.title`)}</h3>
+              <AnswerSummary question={question} answer={answers[question.id]} sectionId={section.id} />
+            </div>
+          ))}
+        </section>
+      ))}
+      <p className="no-print">
+        <Link to="/statement/history">{t('history.title')}</Link>
+      </p>
+    </>
+  );
+}

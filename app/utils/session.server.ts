@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import { createCookie, redirect } from '@remix-run/node';
+import { findAccount } from '../../db/repositories/accounts';
+import { deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
+import type { Account, Session } from '../../db/schema';
+import { getDb } from './db.server';
+import { isProduction } from './env.server';
+
+/** Minutes without activity before the person is signed out (WCAG 2.2.1: they are warned first). */
+export const idleMinutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
+/** How long before sign-out the warning appears. */
+export const warningSeconds = Math.min(120, Math.max(10, Math.floor((idleMinutes * 60) / 2)));
+
+/**
+ * The session cookie holds only a random token; the database keeps its sha-256, so a leaked copy
+ * of the database gives no working sessions. HttpOnly, SameSite=Lax, Secure in production.
+ */
+export const sessionCookie = createCookie('session', {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: isProduction,
+});
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+function expiryFrom(now: Date): string {
+  return new Date(now.getTime() + idleMinutes * 60_000).toISOString();
+}
+
+/** A short, non-identifying description of the browser, so the person can tell sessions apart. */
+export function describeDevice(userAgent: string | null): string {
+  const ua = userAgent ?? '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : '';
+  const system = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS/.test(ua)
+          ? 'Mac'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
+  return [browser, system].filter(Boolean).join(', ');
+}
+
+/** Starts a new session (a new id every sign-in) and returns its Set-Cookie header. */
+export async function startSession(accountId: string, request: Request): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = new Date();
+  await insertSession(getDb(), {
+    id: hashToken(token),
+    account_id: accountId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiryFrom(now),
+    device: describeDevice(request.headers.get('User-Agent')),
+  });
+  return sessionCookie.serialize(token);
+}
+
+export interface SignedIn {
+  account: Account;
+  session: Session;
+}
+
+/** The signed-in account for this request, or null. An idle session past its expiry is ended here. */
+export async function getSignedIn(request: Request, { touch = true } = {}): Promise<SignedIn | null> {
+  const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  if (typeof token !== 'string' || token.length < 20) return null;
+  const db = getDb();
+  const session = await findSession(db, hashToken(token));
+  if (!session) return null;
+  const now = new Date();
+  if (session.expires_at <= now.toISOString()) {
+    await deleteSession(db, session.id);
+    return null;
+  }
+  const account = await findAccount(db, session.account_id);
+  if (!account) return null;
+  if (touch) {
+    const expiresAt = expiryFrom(now);
+    await touchSession(db, session.id, now.toISOString(), expiresAt);
+    session.expires_at = expiresAt;
+  }
+  return { account, session };
+}
+
+/** Ends this request's session on the server and returns the header that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  if (typeof token === 'string') await deleteSession(getDb(), hashToken(token));
+  return sessionCookie.serialize('', { maxAge: 0 });
+}
+
+/** The id (token hash) of this request's session, to mark "this device" in the sessions list. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof token === 'string' ? hashToken(token) : null;
+}
+
+/** Signed-in adult, or a redirect to sign in that comes back here afterwards. */
+export async function requireAdult(request: Request): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request);
+  if (!signedIn || signedIn.account.role !== 'adult') {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return signedIn;
+}
