@@ -17,18 +17,24 @@ async function playwrightBrowser(): Promise<string | null> {
   }
 }
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = fs.existsSync('/usr/bin/apt-get');
+// The printable copy (PDF) needs fonts for every script: Debian's Noto fonts carry them all.
+const notoFonts = '/usr/share/fonts/truetype/noto';
+
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => Boolean(p));
 const found = candidates.find((p) => fs.existsSync(p)) ?? (await playwrightBrowser());
 if (found) {
   console.log(`Browser for tests: ${found}`);
+  if (!fs.existsSync(notoFonts) && isRoot && hasApt) {
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core', { stdio: 'inherit' });
+  }
   process.exit(0);
 }
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const hasApt = fs.existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt) {
-  console.log('No Chromium found: installing Debian’s chromium package (about a minute)…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  console.log('No Chromium found: installing Debian’s chromium and Noto fonts (about a minute)…');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core', { stdio: 'inherit' });
   process.exit(fs.existsSync('/usr/bin/chromium') ? 0 : 1);
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { loadKeyring, reencrypt, rotateKeyFile, type Keyring } from '../utils/crypto.server';
+import { readEncryptedBatch, replaceEncryptedValues } from '../../db/repositories/encrypted-values';
 import { getDb } from '../utils/db.server';
 import { type EncryptedColumn, encryptedColumns } from '../utils/encrypted-columns.server';
 import { dataDir } from '../utils/env.server';
@@ -36,13 +37,7 @@ async function reencryptTable(db: Kysely<any>, keyring: Keyring, table: string, 
     let changed = 0;
     let lastId: unknown;
     for (;;) {
-      let query = trx
-        .selectFrom(table as any)
-        .select(selected as any)
-        .orderBy(idColumn as any)
-        .limit(BATCH_SIZE);
-      if (lastId !== undefined) query = query.where(idColumn as any, '>', lastId);
-      const rows = (await query.execute()) as Record<string, unknown>[];
+      const rows = await readEncryptedBatch(trx, table, selected, idColumn, lastId, BATCH_SIZE);
       for (const row of rows) {
         const updates: Record<string, string> = {};
         const previous: Record<string, string> = {};
@@ -63,13 +58,7 @@ async function reencryptTable(db: Kysely<any>, keyring: Keyring, table: string, 
           previous[column] = value;
         }
         if (Object.keys(updates).length === 0) continue;
-        let update = trx
-          .updateTable(table as any)
-          .set(updates as any)
-          .where(idColumn as any, '=', row[idColumn]);
-        for (const [column, value] of Object.entries(previous)) update = update.where(column as any, '=', value);
-        const result = await update.executeTakeFirst();
-        if (result.numUpdatedRows > 0n) changed += Object.keys(updates).length;
+        if (await replaceEncryptedValues(trx, table, idColumn, row[idColumn], updates, previous)) changed += Object.keys(updates).length;
       }
       if (rows.length < BATCH_SIZE) break;
       lastId = rows[rows.length - 1]![idColumn];

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { usernameSchema } from '~/domain/accounts.server';
 import {
   authenticationOptions,
@@ -22,12 +22,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await getSignedIn(request);
   switch (body.step) {
     case 'register-options': {
-      if (signedIn) return registrationOptions(request, { account: signedIn.account });
+      if (signedIn) return Response.json(await registrationOptions(request, { account: signedIn.account }));
       const username = usernameSchema.safeParse(body.username);
       if (!username.success)
-        return data({ error: username.error.issues[0]?.message ?? 'auth:errors.usernameShort', field: 'username' }, { status: 400 });
-      if (!(await usernameIsFree(username.data))) return data({ error: 'auth:errors.usernameTaken', field: 'username' }, { status: 400 });
-      return registrationOptions(request, { username: username.data });
+        return Response.json(
+          { error: username.error.issues[0]?.message ?? 'auth:errors.usernameShort', field: 'username' },
+          { status: 400 },
+        );
+      if (!(await usernameIsFree(username.data)))
+        return Response.json({ error: 'auth:errors.usernameTaken', field: 'username' }, { status: 400 });
+      return Response.json(await registrationOptions(request, { username: username.data }));
     }
     case 'register-verify': {
       const result = await verifyRegistration(
@@ -37,24 +41,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
         signedIn?.account ?? null,
         await languageOf(request),
       );
-      if (!result.ok) return data({ error: result.error }, { status: 400 });
-      if (signedIn) return { redirectTo: '/account?passkey=added' };
-      return data({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+      if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+      if (signedIn) return Response.json({ redirectTo: '/account?passkey=added' });
+      return Response.json({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
     }
     case 'authenticate-options':
-      return authenticationOptions(request);
+      return Response.json(await authenticationOptions(request));
     case 'authenticate-verify': {
       const address = clientAddress(context);
-      if (await isSignInBlocked('', address)) return data({ error: 'auth:errors.tooManyAttempts' }, { status: 429 });
+      if (await isSignInBlocked('', address)) return Response.json({ error: 'auth:errors.tooManyAttempts' }, { status: 429 });
       const result = await verifyAuthentication(request, body.challengeId, body.response as never);
       if (!result.ok) {
         await recordFailedSignIn('', address);
-        return data({ error: result.error }, { status: 400 });
+        return Response.json({ error: result.error }, { status: 400 });
       }
       const redirectTo = safeReturnPath(body.returnTo, '/statement');
-      return data({ redirectTo }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+      return Response.json({ redirectTo }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
     }
     default:
-      return data({ error: 'auth:errors.passkeyFailed' }, { status: 400 });
+      return Response.json({ error: 'auth:errors.passkeyFailed' }, { status: 400 });
   }
 }

@@ -7,7 +7,7 @@ import { QuestionFields } from '~/components/statement/QuestionFields';
 import { QuestionButtons } from '~/components/statement/QuestionButtons';
 import { SortResult } from '~/components/statement/SortResult';
 import { StatementNav } from '~/components/statement/StatementNav';
-import { parseAnswer, type Intent } from '~/domain/statement/answers';
+import { emptyAnswer, parseAnswer, type Intent } from '~/domain/statement/answers';
 import { findQuestion, nextPath } from '~/domain/statement/definition';
 import { loadDraft, saveAnswer } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
@@ -39,12 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = { language: await languageOf(request), by: 'self' as const, now: new Date().toISOString() };
   // The picture sort's own page only moves on: each card was saved on its own page.
   if (question.kind === 'sort') {
-    if (intent !== 'save')
-      await saveAnswer(account.id, question.id, {
-        ...(previous ?? parseEmpty(context)),
-        status: intent === 'skip' ? 'skipped' : 'unknown',
-        at: context.now,
-      });
+    if (intent !== 'save') {
+      const status = intent === 'skip' ? 'skipped' : 'unknown';
+      await saveAnswer(account.id, question.id, { ...(previous ?? emptyAnswer(context)), status, at: context.now });
+    }
     return redirect(nextPath(section.id, question.id));
   }
   const result = parseAnswer(question, form, intent, previous, context);
@@ -52,20 +50,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await saveAnswer(account.id, question.id, result.answer);
   const returnTo = form.get('returnTo');
   return redirect(returnTo === '/statement/check' ? returnTo : nextPath(section.id, question.id));
-}
-
-function parseEmpty(context: { language: string; by: 'self'; now: string }) {
-  return {
-    status: 'answered' as const,
-    codes: [],
-    text: '',
-    reason: '',
-    mostImportant: [],
-    ratings: {},
-    language: context.language,
-    by: context.by,
-    at: context.now,
-  };
 }
 
 export default function QuestionPage() {
@@ -83,7 +67,8 @@ export default function QuestionPage() {
           message: t(key, { count: question.maxLength }),
         }))}
       />
-      <Form method="post" noValidate className="question">
+      {/* A new question is a new form: without the key, React would keep the last page's ticks and words. */}
+      <Form method="post" noValidate className="question" key={questionId}>
         {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
         <div className="easy-read">
           <Picture name={question.picture} size="large" />

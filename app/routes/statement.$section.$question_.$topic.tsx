@@ -67,7 +67,8 @@ export default function SortCard() {
       <StatementNav sectionId={sectionId} />
       <ErrorSummary errors={Object.entries(errors).map(([, key]) => ({ fieldId: 'rating', message: t(key) }))} />
       <p className="step">{t('sort.cardCount', { current: index + 1, total: question.topics!.length })}</p>
-      <Form method="post" noValidate className="question">
+      {/* A new card is a new form: without the key, React would keep the last card's choice. */}
+      <Form method="post" noValidate className="question" key={topicCode}>
         {returnTo ? <input type="hidden" name="returnTo" value="result" /> : null}
         <div className="sort-card">
           <Picture name={topic.picture} size="large" />

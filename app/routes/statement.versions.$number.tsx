@@ -3,8 +3,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { PrintButton } from '~/components/statement/PrintButton';
-import { AnswerSummary } from '~/components/statement/AnswerSummary';
-import { statement } from '~/domain/statement/definition';
+import { VersionContent } from '~/components/statement/VersionContent';
 import { versionOf } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
@@ -35,20 +34,18 @@ export default function VersionPage() {
           <p>{t('version.confirmedBody', { number })}</p>
         </NotificationBanner>
       ) : null}
-      <h1>{t('version.heading', { number })}</h1>
-      <p className="lead">{t('version.date', { date })}</p>
-      <PrintButton />
-      {statement.map((section) => (
-        <section key={section.id} className="version-section" aria-labelledby={`section-${section.id}`}>
-          <h2 id={`section-${section.id}`}>{t(`sections.${section.id}.title`)}</h2>
-          {section.questions.map((question) => (
-            <div key={question.id} className="version-question">
-              <h3>{t(question.kind === 'sort' ? `questions.${question.id}.resultTitle` : `questions.${question.id}.title`)}</h3>
-              <AnswerSummary question={question} answer={answers[question.id]} sectionId={section.id} />
-            </div>
-          ))}
-        </section>
-      ))}
+      {params.get('pdf') === 'unavailable' ? (
+        <NotificationBanner title={t('version.pdfUnavailableTitle')}>
+          <p>{t('version.pdfUnavailable')}</p>
+        </NotificationBanner>
+      ) : null}
+      <VersionContent number={number} date={date} answers={answers} />
+      <div className="button-group no-print">
+        <PrintButton />
+        <a href={`/statement/versions/${number}/pdf`} className="button button--secondary" download>
+          {t('version.pdf')}
+        </a>
+      </div>
       <p className="no-print">
         <Link to="/statement/history">{t('history.title')}</Link>
       </p>

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForHydration } from '../fixtures/pages';
+import { uniqueUsername } from '../fixtures/statement';
+import { words } from '../fixtures/words';
 
 /** Presses Tab until `predicate` holds for the focused element, failing after `limit` presses. */
 async function tabTo(page: Page, describe: string, predicate: (el: Element) => boolean, limit = 30) {
@@ -64,4 +66,39 @@ test('every focused control is visible and not hidden under the sticky exit bar'
     });
     expect(covered).toBeNull();
   }
+});
+
+test('keyboard only: make an account, answer with own words, picture cards and the picture sort', async ({ page }) => {
+  const t = words('en');
+  await page.goto('/sign-up');
+  await waitForHydration(page);
+  await tabTo(page, 'the username field', (el) => el.id === 'username');
+  await page.keyboard.type(uniqueUsername('keys'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('a long enough password');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/statement$/);
+
+  await tabTo(page, 'the start link', (el) => el.getAttribute('href') === '/statement/about-me/name');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(t('statement:questions.name.title'));
+  await tabTo(page, 'the name field', (el) => el.id === 'text');
+  await page.keyboard.type('Sam');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(t('statement:questions.communication.title'));
+
+  await tabTo(page, 'the first picture card', (el) => el instanceof HTMLInputElement && el.name === 'codes');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: t('statement:cards.communication.speaking') })).toBeChecked();
+  await tabTo(page, 'Save and continue', (el) => el instanceof HTMLButtonElement && el.value === 'save');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(t('statement:questions.information.title'));
+
+  await page.goto('/statement/feelings/feelings/home');
+  await waitForHydration(page);
+  await tabTo(page, 'the first face', (el) => el instanceof HTMLInputElement && el.name === 'rating');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: t('statement:scale.not-sure'), exact: true })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(t('statement:sort.cardCount', { current: 2, total: 8 }))).toBeVisible();
 });

@@ -11,6 +11,20 @@ async function post(body: Record<string, unknown>) {
   return (await response.json()) as Record<string, unknown>;
 }
 
+/**
+ * The registration ceremony: options from the server, the browser makes the passkey, the server
+ * checks and stores it. Returns where to go next, or an error key (with the field it is about).
+ */
+async function registerPasskey(extra: Record<string, unknown>): Promise<{ redirectTo?: string; error?: string; field?: string }> {
+  const options = await post({ step: 'register-options', ...extra });
+  if (typeof options.error === 'string')
+    return { error: options.error, field: typeof options.field === 'string' ? options.field : undefined };
+  const response = await startRegistration({ optionsJSON: options.options as never });
+  const result = await post({ step: 'register-verify', challengeId: options.challengeId, response });
+  if (typeof result.redirectTo === 'string') return { redirectTo: result.redirectTo };
+  return { error: typeof result.error === 'string' ? result.error : 'auth:errors.passkeyFailed' };
+}
+
 function usePasskeySupport() {
   const [supported, setSupported] = useState(false);
   useEffect(() => setSupported(browserSupportsWebAuthn()), []);
@@ -19,11 +33,7 @@ function usePasskeySupport() {
 
 function Message({ error }: { error: string }) {
   const { t } = useTranslation();
-  return (
-    <p className="error-message" role="alert">
-      {error ? t(error) : ''}
-    </p>
-  );
+  return <div role="alert">{error ? <p className="error-message">{t(error)}</p> : null}</div>;
 }
 
 /**
@@ -41,16 +51,10 @@ export function PasskeySignUp() {
     setBusy(true);
     try {
       const username = (document.getElementById('username') as HTMLInputElement | null)?.value ?? '';
-      const options = await post({ step: 'register-options', username });
-      if (typeof options.error === 'string') {
-        setError(options.error);
-        if (options.field === 'username') document.getElementById('username')?.focus();
-        return;
-      }
-      const response = await startRegistration({ optionsJSON: options.options as never });
-      const result = await post({ step: 'register-verify', challengeId: options.challengeId, response });
-      if (typeof result.redirectTo === 'string') window.location.assign(result.redirectTo);
-      else setError(typeof result.error === 'string' ? result.error : 'auth:errors.passkeyFailed');
+      const result = await registerPasskey({ username });
+      if (result.redirectTo) return window.location.assign(result.redirectTo);
+      setError(result.error ?? 'auth:errors.passkeyFailed');
+      if (result.field === 'username') document.getElementById('username')?.focus();
     } catch {
       setError('auth:errors.passkeyCancelled');
     } finally {
@@ -111,11 +115,9 @@ export function PasskeyAdd() {
   async function add() {
     setError('');
     try {
-      const options = await post({ step: 'register-options' });
-      const response = await startRegistration({ optionsJSON: options.options as never });
-      const result = await post({ step: 'register-verify', challengeId: options.challengeId, response });
-      if (typeof result.redirectTo === 'string') window.location.assign(result.redirectTo);
-      else setError(typeof result.error === 'string' ? result.error : 'auth:errors.passkeyFailed');
+      const result = await registerPasskey({});
+      if (result.redirectTo) window.location.assign(result.redirectTo);
+      else setError(result.error ?? 'auth:errors.passkeyFailed');
     } catch {
       setError('auth:errors.passkeyCancelled');
     }

@@ -35,7 +35,8 @@ export type Intent = 'save' | 'skip' | 'unknown';
 export type ParsedAnswer =
   { ok: true; answer: Answer } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> };
 
-function emptyAnswer(context: AnswerContext): Answer {
+/** An answer with nothing in it yet, given by this person, now, in this language. */
+export function emptyAnswer(context: AnswerContext, overrides: Partial<Answer> = {}): Answer {
   return {
     status: 'answered',
     codes: [],
@@ -46,6 +47,7 @@ function emptyAnswer(context: AnswerContext): Answer {
     language: context.language,
     by: context.by,
     at: context.now,
+    ...overrides,
   };
 }
 
@@ -79,7 +81,7 @@ export function parseAnswer(
 
   if (intent !== 'save') {
     // Keep what was there before if nothing new was typed: skipping must not wipe an answer.
-    const kept = previous && !answer.text && answer.codes.length === 0 ? { ...previous } : answer;
+    const kept = previous && !answer.text && !answer.reason && answer.codes.length === 0 ? { ...previous } : answer;
     return { ok: true, answer: { ...kept, status: intent === 'skip' ? 'skipped' : 'unknown', at: context.now, by: context.by } };
   }
 

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { VersionContent } from '~/components/statement/VersionContent';
+import { i18nFor } from '~/i18n/i18next.server';
+import { directionOf, type LanguageCode } from '~/i18n/languages';
+import type { Answers } from '~/domain/statement/answers';
+
+/**
+ * The easy-read copy as a PDF, drawn by Chromium: the one engine found to set Urdu Nastaliq,
+ * Arabic, Bengali, Gurmukhi and mixed right-to-left text correctly. The browser stays open
+ * between PDFs (about half a second each). Where there is no Chromium, the print stylesheet and
+ * the browser's own "save as PDF" still serve the person (docs/decisions/0008-printable-copy.md).
+ */
+let browser: Promise<Browser | null> | null = null;
+
+function executable(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+function getBrowser(): Promise<Browser | null> {
+  browser ??= chromium
+    .launch({
+      executablePath: executable(),
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+    .catch(() => null);
+  return browser;
+}
+
+let css: string | null = null;
+function stylesheet(): string {
+  css ??= fs.readFileSync(path.join(process.cwd(), 'app', 'styles', 'app.css'), 'utf8');
+  return css;
+}
+
+/** The PDF of one version in the person's language, or null when no browser is available. */
+export async function versionPdf(lng: LanguageCode, version: { number: number; date: string; answers: Answers }): Promise<Buffer | null> {
+  const instance = await getBrowser();
+  if (!instance) return null;
+  const body = renderToStaticMarkup(
+    <I18nextProvider i18n={i18nFor(lng)}>
+      <main className="width-container">
+        <VersionContent {...version} />
+      </main>
+    </I18nextProvider>,
+  );
+  const html = `<!DOCTYPE html><html lang="${lng}" dir="${directionOf(lng)}" data-theme="default"><head><meta charset="utf-8"><style>${stylesheet()}</style></head><body>${body}</body></html>`;
+  const page = await instance.newPage();
+  try {
+    // No network: the page is built here and needs nothing from outside.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  } finally {
+    await page.close();
+  }
+}
