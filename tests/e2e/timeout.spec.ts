@@ -19,6 +19,7 @@ test('a warning comes 2 minutes before sign-out, "Stay signed in" keeps the pers
 
   await page.clock.runFor((idleMinutes - 2) * 60_000 + 1_000);
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(t('common:timeout.body_other', { count: 2 }));
   const stay = dialog.getByRole('button', { name: t('common:timeout.stay') });
   await expect(stay).toBeFocused();
   await stay.press('Enter');

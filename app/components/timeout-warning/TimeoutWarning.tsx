@@ -62,8 +62,8 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
     }
   }
 
-  const minutes = Math.floor(secondsLeft / 60);
-  const seconds = secondsLeft % 60;
+  // Whole minutes, rounded up, so every language can say it with its own plural forms.
+  const minutesLeft = Math.max(1, Math.ceil(secondsLeft / 60));
   return (
     <dialog
       ref={dialog}
@@ -73,7 +73,7 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
       onCancel={(e) => e.preventDefault()}
     >
       <h2 id="timeout-title">{t('common:timeout.title')}</h2>
-      <p id="timeout-body">{t('common:timeout.body', { time: t('common:timeout.time', { minutes, seconds }) })}</p>
+      <p id="timeout-body">{t('common:timeout.body', { count: minutesLeft })}</p>
       <p>{t('common:timeout.saved')}</p>
       <button type="button" className="button" onClick={staySignedIn}>
         {t('common:timeout.stay')}
