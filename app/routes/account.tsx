@@ -14,12 +14,12 @@ import { languageOf } from '~/i18n/i18next.server';
 import { getDb } from '~/utils/db.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
-import { currentSessionId, requireAdult } from '~/utils/session.server';
+import { currentSessionId, requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'auth:account.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:account:own');
   const lng = await languageOf(request);
   const current = await currentSessionId(request);
   const format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'write:account:own');
   const form = await request.formData();
   if (form.get('intent') === 'end-session') {
     const ref = String(form.get('session') ?? '');

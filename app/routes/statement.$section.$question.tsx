@@ -11,7 +11,7 @@ import { emptyAnswer, parseAnswer, type Intent } from '~/domain/statement/answer
 import { findQuestion, nextPath } from '~/domain/statement/definition';
 import { loadDraft, saveAnswer } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle = { i18n: ['statement'] };
 
@@ -22,7 +22,7 @@ function questionOr404(params: { section?: string; question?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   const { section, question } = questionOr404(params);
   const answers = await loadDraft(account.id);
   const returnTo = new URL(request.url).searchParams.get('returnTo') === '/statement/check' ? '/statement/check' : null;
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'write:statement:own');
   const { section, question } = questionOr404(params);
   const form = await request.formData();
   const intent = (['save', 'skip', 'unknown'].includes(String(form.get('intent'))) ? form.get('intent') : 'save') as Intent;

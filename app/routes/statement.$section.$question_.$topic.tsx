@@ -10,7 +10,7 @@ import { parseRating, type Intent } from '~/domain/statement/answers';
 import { findQuestion, scales } from '~/domain/statement/definition';
 import { loadDraft, saveAnswer } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle = { i18n: ['statement'] };
 
@@ -22,7 +22,7 @@ function topicOr404(params: { section?: string; question?: string; topic?: strin
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   const { section, question, topic, index } = topicOr404(params);
   const answer = (await loadDraft(account.id))[question.id];
   const returnTo = new URL(request.url).searchParams.get('returnTo') === 'result';
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'write:statement:own');
   const { section, question, topic, index } = topicOr404(params);
   const form = await request.formData();
   const intent = (['save', 'skip', 'unknown'].includes(String(form.get('intent'))) ? form.get('intent') : 'save') as Intent;

@@ -5,12 +5,12 @@ import { Picture } from '~/components/picture/Picture';
 import { questionPath, statement } from '~/domain/statement/definition';
 import { loadDraft, versionsOf } from '~/domain/statement/store.server';
 import type { RouteHandle } from '~/utils/page-state';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'statement:title', i18n: ['statement'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   const answers = await loadDraft(account.id);
   const versions = await versionsOf(account.id);
   const done = Object.fromEntries(statement.map((s) => [s.id, s.questions.every((q) => answers[q.id])]));

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { countCharacters } from '~/components/textarea/Textarea';
 import { emptyAnswer } from '~/domain/statement/answers';
 import { questionOrder } from '~/domain/statement/definition';
+import { can } from '~/domain/permissions';
 import { saveTyping } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
 import { cleanText } from '~/utils/forms';
@@ -10,7 +11,8 @@ import { getSignedIn } from '~/utils/session.server';
 /** Saves words as they are typed (JavaScript only). Refuses anything that is not the person's own draft. */
 export async function action({ request }: ActionFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  if (!signedIn || signedIn.account.role !== 'adult') return Response.json({ ok: false }, { status: 401 });
+  if (!signedIn) return Response.json({ ok: false }, { status: 401 });
+  if (!can(signedIn.account.role, 'write:statement:own')) return Response.json({ ok: false }, { status: 403 });
   const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
   const question = questionOrder.find((q) => q.question.id === body.question)?.question;
   const field = body.field === 'reason' ? 'reason' : 'text';

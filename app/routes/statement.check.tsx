@@ -6,17 +6,17 @@ import { questionOrder, questionPath } from '~/domain/statement/definition';
 import { confirmVersion, loadDraft } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'statement:check.title', i18n: ['statement'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   return { answers: await loadDraft(account.id) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'write:statement:own');
   const number = await confirmVersion(account.id, await languageOf(request));
   if (!number) return redirect('/statement');
   return redirect(`/statement/versions/${number}?confirmed=1`);

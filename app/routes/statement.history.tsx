@@ -6,12 +6,12 @@ import { diffAnswers } from '~/domain/statement/diff';
 import { versionOf, versionsOf } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'statement:history.title', i18n: ['statement'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   const lng = await languageOf(request);
   const versions = await versionsOf(account.id);
   const url = new URL(request.url);

@@ -7,12 +7,12 @@ import { VersionContent } from '~/components/statement/VersionContent';
 import { versionOf } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'statement:version.title', i18n: ['statement'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   // Only the person's own versions exist here: another person's number is simply not found.
   const version = await versionOf(account.id, Number(params.number));
   if (!version) throw data(null, { status: 404 });

@@ -2,11 +2,11 @@ import { data, redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { versionPdf } from '~/delivery/printable-copy.server';
 import { versionOf } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
-import { requireAdult } from '~/utils/session.server';
+import { requirePermission } from '~/utils/session.server';
 
 /** The printable easy-read copy of one of the person's own versions, as a PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requireAdult(request);
+  const { account } = await requirePermission(request, 'read:statement:own');
   const version = await versionOf(account.id, Number(params.number));
   if (!version) throw data(null, { status: 404 });
   const lng = await languageOf(request);

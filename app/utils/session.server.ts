@@ -3,6 +3,7 @@ import { createCookie, redirect } from '@remix-run/node';
 import { findAccount } from '../../db/repositories/accounts';
 import { deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
 import type { Account, Session } from '../../db/schema';
+import { can, type Permission } from '../domain/permissions';
 import { getDb } from './db.server';
 import { isProduction } from './env.server';
 
@@ -111,12 +112,16 @@ export async function currentSessionId(request: Request): Promise<string | null>
   return typeof token === 'string' ? hashToken(token) : null;
 }
 
-/** Signed-in adult, or a redirect to sign in that comes back here afterwards. */
-export async function requireAdult(request: Request): Promise<SignedIn> {
+/**
+ * The signed-in account, if it holds the permission (the one check every loader and action
+ * calls); otherwise a redirect to sign in that comes back here, or 403 for an account without it.
+ */
+export async function requirePermission(request: Request, permission: Permission): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
-  if (!signedIn || signedIn.account.role !== 'adult') {
+  if (!signedIn) {
     const url = new URL(request.url);
     throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  if (!can(signedIn.account.role, permission)) throw new Response(null, { status: 403 });
   return signedIn;
 }
