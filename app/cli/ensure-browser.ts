@@ -6,6 +6,7 @@
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import { chromiumPath } from '../utils/chromium';
 
 async function playwrightBrowser(): Promise<string | null> {
   try {
@@ -22,8 +23,7 @@ const hasApt = fs.existsSync('/usr/bin/apt-get');
 // The printable copy (PDF) needs fonts for every script: Debian's Noto fonts carry them all.
 const notoFonts = '/usr/share/fonts/truetype/noto';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => Boolean(p));
-const found = candidates.find((p) => fs.existsSync(p)) ?? (await playwrightBrowser());
+const found = chromiumPath() ?? (await playwrightBrowser());
 if (found) {
   console.log(`Browser for tests: ${found}`);
   if (!fs.existsSync(notoFonts) && isRoot && hasApt) {

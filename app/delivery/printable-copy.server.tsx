@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { VersionContent } from '~/components/statement/VersionContent';
 import { i18nFor } from '~/i18n/i18next.server';
 import { directionOf, type LanguageCode } from '~/i18n/languages';
+import { chromiumArgs, chromiumPath } from '~/utils/chromium';
 import type { Answers } from '~/domain/statement/answers';
 
 /**
@@ -16,26 +17,8 @@ import type { Answers } from '~/domain/statement/answers';
  */
 let browser: Promise<Browser | null> | null = null;
 
-function executable(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  return candidates.find((p) => fs.existsSync(p));
-}
-
 function getBrowser(): Promise<Browser | null> {
-  browser ??= chromium
-    .launch({
-      executablePath: executable(),
-      args: [
-        '--no-sandbox',
-        '--disable-dev-shm-usage',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
-    .catch(() => null);
+  browser ??= chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }).catch(() => null);
   return browser;
 }
 

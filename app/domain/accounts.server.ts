@@ -34,8 +34,8 @@ export const signInSchema = z.object({
 // so the time taken does not reveal whether a username exists.
 const dummyHash = hash(crypto.randomBytes(16).toString('hex'));
 
-/** Creates an adult's account with a password; null when the username is taken. */
-export async function createAdultWithPassword(username: string, password: string, language: string): Promise<Account | null> {
+/** Creates an adult's account, with a password or without one (a passkey follows); null when the username is taken. */
+async function createAdult(username: string, passwordHash: string | null, language: string): Promise<Account | null> {
   const db = getDb();
   if (await findAccountByUsername(db, username)) return null;
   const account: Account = {
@@ -44,7 +44,7 @@ export async function createAdultWithPassword(username: string, password: string
     username,
     email: null,
     display_name: username,
-    password_hash: await hash(password),
+    password_hash: passwordHash,
     organisation_id: null,
     language,
     created_at: new Date().toISOString(),
@@ -57,27 +57,14 @@ export async function createAdultWithPassword(username: string, password: string
   return account;
 }
 
+/** Creates an adult's account with a password; null when the username is taken. */
+export async function createAdultWithPassword(username: string, password: string, language: string): Promise<Account | null> {
+  return createAdult(username, await hash(password), language);
+}
+
 /** Creates an adult's account with no password (a passkey will be added); null when taken. */
-export async function createAdultWithoutPassword(username: string, language: string): Promise<Account | null> {
-  const db = getDb();
-  if (await findAccountByUsername(db, username)) return null;
-  const account: Account = {
-    id: crypto.randomUUID(),
-    role: 'adult',
-    username,
-    email: null,
-    display_name: username,
-    password_hash: null,
-    organisation_id: null,
-    language,
-    created_at: new Date().toISOString(),
-  };
-  try {
-    await insertAccount(db, account);
-  } catch {
-    return null;
-  }
-  return account;
+export function createAdultWithoutPassword(username: string, language: string): Promise<Account | null> {
+  return createAdult(username, null, language);
 }
 
 /** The account when the username and password match; null otherwise, taking the same time either way. */

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { listPasskeys } from '../../db/repositories/passkeys';
 import { deleteAccountSession, listSessions } from '../../db/repositories/sessions';
 import { Button } from '~/components/button/Button';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { PasskeyAdd } from '~/components/passkey/PasskeyButtons';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { changePassword, passwordSchema } from '~/domain/accounts.server';
+import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import { getDb } from '~/utils/db.server';
 import { parseForm } from '~/utils/forms';
@@ -22,15 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { account } = await requirePermission(request, 'read:account:own');
   const lng = await languageOf(request);
   const current = await currentSessionId(request);
-  const format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
   const sessions = (await listSessions(getDb(), account.id)).map((s) => ({
     // The list shows a short reference, never the session's full id.
     ref: s.id.slice(0, 12),
     device: s.device,
-    lastSeen: format.format(new Date(s.last_seen_at)),
+    lastSeen: formatDateTime(lng, s.last_seen_at, 'medium'),
     current: s.id === current,
   }));
-  const passkeys = (await listPasskeys(getDb(), account.id)).map((p) => ({ created: format.format(new Date(p.created_at)) }));
+  const passkeys = (await listPasskeys(getDb(), account.id)).map((p) => ({ created: formatDateTime(lng, p.created_at, 'medium') }));
   return { username: account.username, hasPassword: Boolean(account.password_hash), sessions, passkeys };
 }
 
@@ -70,7 +70,7 @@ export default function AccountPage() {
           <p>{t(`account.${banner}`)}</p>
         </NotificationBanner>
       ) : null}
-      <ErrorSummary errors={Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }))} />
+      <ErrorSummary errors={fieldErrors(errors, t)} />
       <h1>{t('account.title')}</h1>
       <p className="lead">{t('account.username', { username })}</p>
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { Radios } from '~/components/radios/Radios';
 import { fonts, onOff, preferencesFormSchema, textSizes, themes, type Preferences } from '~/domain/preferences';
@@ -42,7 +42,7 @@ export default function PreferencesPage() {
           <p>{t('saved.body')}</p>
         </NotificationBanner>
       ) : null}
-      <ErrorSummary errors={Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }))} />
+      <ErrorSummary errors={fieldErrors(errors, t)} />
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
       {/* A full page load applies the new look everywhere, including turning scripts off. */}

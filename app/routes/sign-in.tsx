@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { PasskeySignIn } from '~/components/passkey/PasskeyButtons';
 import { TextInput } from '~/components/text-input/TextInput';
@@ -18,7 +18,7 @@ export const handle: RouteHandle = { titleKey: 'auth:signIn.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/statement');
-  return null;
+  return { returnTo: safeReturnPath(new URL(request.url).searchParams.get('returnTo'), '/statement') };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,14 +44,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation('auth');
   const failure = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { returnTo } = useLoaderData<typeof loader>();
   const errors: Record<string, string> = failure?.errors ?? {};
   return (
     <>
-      <ErrorSummary errors={Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }))} />
+      <ErrorSummary errors={fieldErrors(errors, t)} />
       <h1>{t('signIn.title')}</h1>
       <Form method="post" noValidate>
-        <input type="hidden" name="returnTo" value={safeReturnPathClient(params.get('returnTo'))} />
+        <input type="hidden" name="returnTo" value={returnTo} />
         <TextInput
           id="username"
           name="username"
@@ -71,14 +71,10 @@ export default function SignIn() {
         />
         <Button>{t('signIn.submit')}</Button>
       </Form>
-      <PasskeySignIn returnTo={safeReturnPathClient(params.get('returnTo'))} />
+      <PasskeySignIn returnTo={returnTo} />
       <p>
         {t('signIn.noAccount')} <Link to="/sign-up">{t('signIn.signUpLink')}</Link>
       </p>
     </>
   );
-}
-
-function safeReturnPathClient(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/statement';
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { TextInput } from '~/components/text-input/TextInput';
 import { PasskeySignUp } from '~/components/passkey/PasskeyButtons';
@@ -34,7 +34,7 @@ export default function SignUp() {
   const errors: Record<string, string> = failure?.errors ?? {};
   return (
     <>
-      <ErrorSummary errors={Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }))} />
+      <ErrorSummary errors={fieldErrors(errors, t)} />
       <h1>{t('signUp.title')}</h1>
       <p className="lead">{t('signUp.intro')}</p>
       <Form method="post" noValidate>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { Picture } from '~/components/picture/Picture';
 import { QuestionFields } from '~/components/statement/QuestionFields';
 import { QuestionButtons } from '~/components/statement/QuestionButtons';
@@ -61,12 +61,7 @@ export default function QuestionPage() {
   return (
     <>
       <StatementNav sectionId={sectionId} />
-      <ErrorSummary
-        errors={Object.entries(errors).map(([field, key]) => ({
-          fieldId: field === 'codes' ? 'codes' : field,
-          message: t(key, { count: question.maxLength }),
-        }))}
-      />
+      <ErrorSummary errors={fieldErrors(errors, (key) => t(key, { count: question.maxLength }))} />
       {/* A new question is a new form: without the key, React would keep the last page's ticks and words. */}
       <Form method="post" noValidate className="question" key={questionId}>
         {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '~/components/error-summary/ErrorSummary';
+import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { Picture } from '~/components/picture/Picture';
 import { PictureChoice } from '~/components/picture-choice/PictureChoice';
 import { QuestionButtons } from '~/components/statement/QuestionButtons';
@@ -65,7 +65,7 @@ export default function SortCard() {
   return (
     <>
       <StatementNav sectionId={sectionId} />
-      <ErrorSummary errors={Object.entries(errors).map(([, key]) => ({ fieldId: 'rating', message: t(key) }))} />
+      <ErrorSummary errors={fieldErrors(errors, t)} />
       <p className="step">{t('sort.cardCount', { current: index + 1, total: question.topics!.length })}</p>
       {/* A new card is a new form: without the key, React would keep the last card's choice. */}
       <Form method="post" noValidate className="question" key={topicCode}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChangeList } from '~/components/statement/ChangeList';
 import { diffAnswers } from '~/domain/statement/diff';
 import { versionOf, versionsOf } from '~/domain/statement/store.server';
+import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
 import { requirePermission } from '~/utils/session.server';
@@ -19,9 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const to = Number(url.searchParams.get('to') ?? latest);
   const from = Number(url.searchParams.get('from') ?? latest - 1);
   const [a, b] = await Promise.all([versionOf(account.id, from), versionOf(account.id, to)]);
-  const format = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
   return {
-    versions: versions.map((v) => ({ number: v.number, date: format.format(new Date(v.createdAt)) })),
+    versions: versions.map((v) => ({ number: v.number, date: formatDateTime(lng, v.createdAt) })),
     compare: a && b ? { from, to, changes: diffAnswers(a.answers, b.answers) } : null,
   };
 }

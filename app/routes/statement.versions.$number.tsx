@@ -1,26 +1,17 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { PrintButton } from '~/components/statement/PrintButton';
 import { VersionContent } from '~/components/statement/VersionContent';
-import { versionOf } from '~/domain/statement/store.server';
-import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
-import { requirePermission } from '~/utils/session.server';
+import { requireOwnVersion } from '~/utils/own-version.server';
 
 export const handle: RouteHandle = { titleKey: 'statement:version.title', i18n: ['statement'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requirePermission(request, 'read:statement:own');
-  // Only the person's own versions exist here: another person's number is simply not found.
-  const version = await versionOf(account.id, Number(params.number));
-  if (!version) throw data(null, { status: 404 });
-  const lng = await languageOf(request);
-  const date = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(
-    new Date(version.createdAt),
-  );
-  return { number: version.number, date, answers: version.answers };
+  const { number, date, answers } = await requireOwnVersion(request, params.number);
+  return { number, date, answers };
 }
 
 export default function VersionPage() {

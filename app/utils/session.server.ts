@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { createCookie, redirect } from '@remix-run/node';
 import { findAccount } from '../../db/repositories/accounts';
-import { deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
+import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
 import type { Account, Session } from '../../db/schema';
 import { can, type Permission } from '../domain/permissions';
 import { getDb } from './db.server';
@@ -61,6 +61,8 @@ export function describeDevice(userAgent: string | null): string {
 export async function startSession(accountId: string, request: Request): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
+  // Sign-in is rare enough to tidy up here: expired sessions leave the table, not just the cookie.
+  await deleteExpiredSessions(getDb(), now.toISOString());
   await insertSession(getDb(), {
     id: hashToken(token),
     account_id: accountId,

@@ -8,6 +8,11 @@ export interface FieldError {
   message: string;
 }
 
+/** An action's errors (field → i18n key) as the summary's list, in the page's language. */
+export function fieldErrors(errors: Record<string, string>, translate: (key: string) => string): FieldError[] {
+  return Object.entries(errors).map(([fieldId, key]) => ({ fieldId, message: translate(key) }));
+}
+
 /**
  * The GOV.UK error summary: it takes focus when the page loads, so a screen reader reads it
  * first; the inner `role="alert"` makes the announcement reliable when it appears without a
