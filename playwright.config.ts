@@ -6,8 +6,10 @@ import { chromiumArgs, chromiumPath } from './app/utils/chromium';
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 
-// A fresh database for every run, so tests never depend on what an earlier run left.
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `in-my-words-e2e-${process.pid}`);
+// A fresh database for every run, so tests never depend on what an earlier run left. Set once in
+// the main process, so the test workers (which load this file again) find the same folder.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `in-my-words-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests',

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { account } = await requirePermission(request, 'read:account:own');
   const lng = await languageOf(request);
   const current = await currentSessionId(request);
-  const sessions = (await listSessions(getDb(), account.id)).map((s) => ({
+  const sessions = (await listSessions(getDb(), account.id, new Date().toISOString())).map((s) => ({
     // The list shows a short reference, never the session's full id.
     ref: s.id.slice(0, 12),
     device: s.device,
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get('intent') === 'end-session') {
     const ref = String(form.get('session') ?? '');
-    const sessions = await listSessions(getDb(), account.id);
+    const sessions = await listSessions(getDb(), account.id, new Date().toISOString());
     const target = sessions.find((s) => s.id.startsWith(ref) && ref.length === 12);
     if (target) await deleteAccountSession(getDb(), account.id, target.id);
     return redirect('/account?ended=1');

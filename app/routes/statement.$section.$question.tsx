@@ -7,7 +7,7 @@ import { QuestionFields } from '~/components/statement/QuestionFields';
 import { QuestionButtons } from '~/components/statement/QuestionButtons';
 import { SortResult } from '~/components/statement/SortResult';
 import { StatementNav } from '~/components/statement/StatementNav';
-import { emptyAnswer, parseAnswer, type Intent } from '~/domain/statement/answers';
+import { emptyAnswer, parseAnswer, type Answer, type AnswerStatus, type Intent } from '~/domain/statement/answers';
 import { findQuestion, nextPath } from '~/domain/statement/definition';
 import { loadDraft, saveAnswer } from '~/domain/statement/store.server';
 import { languageOf } from '~/i18n/i18next.server';
@@ -30,26 +30,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { sectionId: section.id, questionId: question.id, answer: answers[question.id] ?? null, titleKey, returnTo };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { account } = await requirePermission(request, 'write:statement:own');
+/** Reads the posted page into an answer for this person's draft. */
+async function readPosted(request: Request, params: { section?: string; question?: string }, accountId: string) {
   const { section, question } = questionOr404(params);
   const form = await request.formData();
   const intent = (['save', 'skip', 'unknown'].includes(String(form.get('intent'))) ? form.get('intent') : 'save') as Intent;
-  const previous = (await loadDraft(account.id))[question.id];
+  const previous = (await loadDraft(accountId))[question.id];
   const context = { language: await languageOf(request), by: 'self' as const, now: new Date().toISOString() };
+  const returnTo = form.get('returnTo') === '/statement/check' ? '/statement/check' : nextPath(section.id, question.id);
   // The picture sort's own page only moves on: each card was saved on its own page.
   if (question.kind === 'sort') {
-    if (intent !== 'save') {
-      const status = intent === 'skip' ? 'skipped' : 'unknown';
-      await saveAnswer(account.id, question.id, { ...(previous ?? emptyAnswer(context)), status, at: context.now });
-    }
-    return redirect(nextPath(section.id, question.id));
+    const status: AnswerStatus = intent === 'skip' ? 'skipped' : 'unknown';
+    const answer: Answer | null = intent === 'save' ? null : { ...(previous ?? emptyAnswer(context)), status, at: context.now };
+    return { question, result: { ok: true as const, answer }, next: nextPath(section.id, question.id) };
   }
-  const result = parseAnswer(question, form, intent, previous, context);
+  return { question, result: parseAnswer(question, form, intent, previous, context), next: returnTo };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { account } = await requirePermission(request, 'write:statement:own', {
+    // Signed out for inactivity with this page open: keep what they wrote, even if it needs putting right.
+    keepWords: async ({ id }) => {
+      const { question, result } = await readPosted(request, params, id);
+      const answer = result.ok ? result.answer : result.draft;
+      if (answer) await saveAnswer(id, question.id, answer);
+    },
+  });
+  const { question, result, next } = await readPosted(request, params, account.id);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
-  await saveAnswer(account.id, question.id, result.answer);
-  const returnTo = form.get('returnTo');
-  return redirect(returnTo === '/statement/check' ? returnTo : nextPath(section.id, question.id));
+  if (result.answer) await saveAnswer(account.id, question.id, result.answer);
+  return redirect(next);
 }
 
 export default function QuestionPage() {

@@ -37,22 +37,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { account } = await requirePermission(request, 'write:statement:own');
+/** Reads the posted card into the picture sort's answer in this person's draft. */
+async function readPosted(request: Request, params: { section?: string; question?: string; topic?: string }, accountId: string) {
   const { section, question, topic, index } = topicOr404(params);
   const form = await request.formData();
   const intent = (['save', 'skip', 'unknown'].includes(String(form.get('intent'))) ? form.get('intent') : 'save') as Intent;
-  const previous = (await loadDraft(account.id))[question.id];
+  const previous = (await loadDraft(accountId))[question.id];
   const result = parseRating(question, topic.code, form, intent, previous, {
     language: await languageOf(request),
     by: 'self',
     now: new Date().toISOString(),
   });
+  const following = question.topics![index + 1];
+  const resultPage = `/statement/${section.id}/${question.id}`;
+  const next = form.get('returnTo') === 'result' || !following ? resultPage : `${resultPage}/${following.code}`;
+  return { question, result, next };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { account } = await requirePermission(request, 'write:statement:own', {
+    // Signed out for inactivity with this card open: keep the choice.
+    keepWords: async ({ id }) => {
+      const { question, result } = await readPosted(request, params, id);
+      if (result.ok) await saveAnswer(id, question.id, result.answer);
+    },
+  });
+  const { question, result, next } = await readPosted(request, params, account.id);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   await saveAnswer(account.id, question.id, result.answer);
-  const next = question.topics![index + 1];
-  const resultPage = `/statement/${section.id}/${question.id}`;
-  return redirect(form.get('returnTo') === 'result' || !next ? resultPage : `${resultPage}/${next.code}`);
+  return redirect(next);
 }
 
 export default function SortCard() {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { createCookie, redirect } from '@remix-run/node';
 import { findAccount } from '../../db/repositories/accounts';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
+import { safeReturnPath } from './redirect.server';
 import type { Account, Session } from '../../db/schema';
 import { can, type Permission } from '../domain/permissions';
 import { getDb } from './db.server';
@@ -9,6 +10,12 @@ import { isProduction } from './env.server';
 
 /** Minutes without activity before the person is signed out (WCAG 2.2.1: they are warned first). */
 export const idleMinutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
+/**
+ * After an idle sign-out, a statement page posted with the old session is still saved for this long
+ * (then the person is asked to sign in again). Without JavaScript there is no warning, and this is
+ * what keeps the words typed on the open page. It only ever writes into the person's own draft.
+ */
+export const lateSaveMinutes = 24 * 60;
 /** How long before sign-out the warning appears. */
 export const warningSeconds = Math.min(120, Math.max(10, Math.floor((idleMinutes * 60) / 2)));
 
@@ -61,8 +68,9 @@ export function describeDevice(userAgent: string | null): string {
 export async function startSession(accountId: string, request: Request): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
-  // Sign-in is rare enough to tidy up here: expired sessions leave the table, not just the cookie.
-  await deleteExpiredSessions(getDb(), now.toISOString());
+  // Sign-in is rare enough to tidy up here: expired sessions leave the table, not just the cookie
+  // (once no late save can use them).
+  await deleteExpiredSessions(getDb(), new Date(now.getTime() - lateSaveMinutes * 60_000).toISOString());
   await insertSession(getDb(), {
     id: hashToken(token),
     account_id: accountId,
@@ -79,16 +87,27 @@ export interface SignedIn {
   session: Session;
 }
 
-/** The signed-in account for this request, or null. An idle session past its expiry is ended here. */
-export async function getSignedIn(request: Request, { touch = true } = {}): Promise<SignedIn | null> {
+async function sessionFromCookie(request: Request): Promise<Session | null> {
   const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
   if (typeof token !== 'string' || token.length < 20) return null;
-  const db = getDb();
-  const session = await findSession(db, hashToken(token));
+  return (await findSession(getDb(), hashToken(token))) ?? null;
+}
+
+function lateSaveLimit(now: Date): string {
+  return new Date(now.getTime() - lateSaveMinutes * 60_000).toISOString();
+}
+
+/**
+ * The signed-in account for this request, or null. An idle session past its expiry signs nobody
+ * in; its row stays only while a late save may still use it (see `lateSaveMinutes`).
+ */
+export async function getSignedIn(request: Request, { touch = true } = {}): Promise<SignedIn | null> {
+  const session = await sessionFromCookie(request);
   if (!session) return null;
+  const db = getDb();
   const now = new Date();
   if (session.expires_at <= now.toISOString()) {
-    await deleteSession(db, session.id);
+    if (session.expires_at < lateSaveLimit(now)) await deleteSession(db, session.id);
     return null;
   }
   const account = await findAccount(db, session.account_id);
@@ -114,16 +133,47 @@ export async function currentSessionId(request: Request): Promise<string | null>
   return typeof token === 'string' ? hashToken(token) : null;
 }
 
+export interface RequireOptions {
+  /**
+   * For a statement page's form: if the session ended for inactivity (within `lateSaveMinutes`),
+   * this saves what was posted into the person's own draft before they are asked to sign in.
+   * It is a write only, used once: the old session is ended and nothing is read back to the browser.
+   */
+  keepWords?: (account: Account) => Promise<void>;
+}
+
 /**
  * The signed-in account, if it holds the permission (the one check every loader and action
  * calls); otherwise a redirect to sign in that comes back here, or 403 for an account without it.
  */
-export async function requirePermission(request: Request, permission: Permission): Promise<SignedIn> {
+export async function requirePermission(request: Request, permission: Permission, options: RequireOptions = {}): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
+  const url = new URL(request.url);
+  const here = url.pathname + url.search;
   if (!signedIn) {
-    const url = new URL(request.url);
-    throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+    if (options.keepWords && request.method === 'POST') await keepWordsAfterTimeout(request, permission, options.keepWords, here);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(here)}`);
   }
   if (!can(signedIn.account.role, permission)) throw new Response(null, { status: 403 });
   return signedIn;
+}
+
+async function keepWordsAfterTimeout(
+  request: Request,
+  permission: Permission,
+  keepWords: (account: Account) => Promise<void>,
+  here: string,
+): Promise<void> {
+  const session = await sessionFromCookie(request);
+  const now = new Date();
+  if (!session || session.expires_at > now.toISOString() || session.expires_at < lateSaveLimit(now)) return;
+  const db = getDb();
+  const account = await findAccount(db, session.account_id);
+  if (!account || !can(account.role, permission)) return;
+  // End the old session first, so the same cookie can never save twice.
+  await deleteSession(db, session.id);
+  await keepWords(account);
+  throw redirect(`/signed-out?reason=timeout&returnTo=${encodeURIComponent(safeReturnPath(here, '/statement'))}`, {
+    headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) },
+  });
 }

@@ -27,9 +27,15 @@ export async function deleteAccountSession(db: Kysely<Database>, accountId: stri
   return Number(result.numDeletedRows);
 }
 
-/** An account's sessions, newest activity first. */
-export async function listSessions(db: Kysely<Database>, accountId: string): Promise<Session[]> {
-  return db.selectFrom('session').selectAll().where('account_id', '=', accountId).orderBy('last_seen_at', 'desc').execute();
+/** An account's sessions that have not expired, newest activity first. */
+export async function listSessions(db: Kysely<Database>, accountId: string, now: string): Promise<Session[]> {
+  return db
+    .selectFrom('session')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
 }
 
 /** Removes sessions that have expired. */

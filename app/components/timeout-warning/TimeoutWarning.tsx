@@ -46,7 +46,8 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
         await saveTypedWords();
         const form = document.createElement('form');
         form.method = 'post';
-        form.action = '/sign-out?reason=timeout';
+        // Signing in again comes back to this page.
+        form.action = `/sign-out?reason=timeout&returnTo=${encodeURIComponent(window.location.pathname)}`;
         document.body.appendChild(form);
         form.submit();
       }

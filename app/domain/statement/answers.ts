@@ -33,7 +33,14 @@ export interface AnswerContext {
 export type Intent = 'save' | 'skip' | 'unknown';
 
 export type ParsedAnswer =
-  { ok: true; answer: Answer } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> };
+  | { ok: true; answer: Answer }
+  | {
+      ok: false;
+      errors: Record<string, string>;
+      values: Record<string, string | string[]>;
+      /** What the person gave, as an answer, so it can be kept even though it must be put right. */
+      draft?: Answer;
+    };
 
 /** An answer with nothing in it yet, given by this person, now, in this language. */
 export function emptyAnswer(context: AnswerContext, overrides: Partial<Answer> = {}): Answer {
@@ -95,7 +102,7 @@ export function parseAnswer(
     errors[question.kind === 'text' || question.kind === 'who-and-why' ? 'text' : 'codes'] =
       question.kind === 'text' || question.kind === 'who-and-why' ? 'statement:errors.emptyText' : 'statement:errors.emptyCards';
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values, draft: empty ? undefined : answer };
   return { ok: true, answer };
 }
 
