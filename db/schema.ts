@@ -12,6 +12,12 @@ export interface Database {
   auth_challenge: AuthChallengeTable;
   statement_draft: StatementDraftTable;
   statement_version: StatementVersionTable;
+  connection_code: ConnectionCodeTable;
+  share: ShareTable;
+  share_version: ShareVersionTable;
+  consent_record: ConsentRecordTable;
+  access_log: AccessLogTable;
+  reply: ReplyTable;
 }
 
 export interface SessionTable {
@@ -41,7 +47,7 @@ export interface PasskeyTable {
 export interface AuthChallengeTable {
   id: string;
   challenge: string;
-  purpose: 'register' | 'authenticate';
+  purpose: 'register' | 'authenticate' | 'second-factor';
   account_id: string | null;
   username: string | null;
   expires_at: string;
@@ -70,6 +76,8 @@ export interface OrganisationTable {
   name: string;
   /** Comma-separated language codes the organisation offers; empty means all. */
   languages: ColumnType<string, string | undefined, string>;
+  /** Where help is, shown with 999 to a person who is not safe now: JSON `[{ "name", "number" }]`. */
+  help_numbers: ColumnType<string, string | undefined, string>;
   created_at: string;
 }
 
@@ -87,6 +95,91 @@ export interface AccountTable {
   /** The language the account's pages are shown in. */
   language: string;
   created_at: string;
+  /** A worker's job title and team, shown to an adult before they share anything. */
+  job_title: ColumnType<string, string | undefined, string>;
+  team: ColumnType<string, string | undefined, string>;
+  /** A worker's or admin's TOTP secret (base32), encrypted with the account id as associated data. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** sha-256 of a one-time set-up link's token, and when it stops working. */
+  setup_token: ColumnType<string | null, string | null | undefined, string | null>;
+  setup_expires_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ConnectionCodeTable {
+  id: string;
+  /** sha-256 of the code, upper case with no spaces or dashes. */
+  code_hash: string;
+  worker_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type ShareStatus = 'active' | 'withdrawn' | 'expired';
+
+export interface ShareTable {
+  id: string;
+  /** Null once the adult has deleted their account. */
+  adult_id: string | null;
+  worker_id: string;
+  organisation_id: string;
+  /** Comma-separated section ids the person chose. */
+  sections: string;
+  include_team: number;
+  include_new_versions: number;
+  /** The last day (YYYY-MM-DD) the share lasts, or null for "until I stop it". */
+  until: string | null;
+  /** A purpose code, said in words on every page that shows it. */
+  purpose: string;
+  status: ShareStatus;
+  created_at: string;
+  ended_at: string | null;
+  /** When the person said they are not safe now. */
+  urgent_at: string | null;
+}
+
+export interface ShareVersionTable {
+  id: string;
+  share_id: string;
+  version_number: number;
+  /** The shared sections of that version, as JSON, encrypted with the share id as associated data. */
+  snapshot: string;
+  created_at: string;
+}
+
+export type ConsentAction = 'given' | 'changed' | 'withdrawn' | 'expired';
+
+export interface ConsentRecordTable {
+  id: string;
+  share_id: string;
+  action: ConsentAction;
+  sections: string;
+  include_team: number;
+  include_new_versions: number;
+  until: string | null;
+  purpose: string;
+  at: string;
+}
+
+export type AccessAction = 'opened' | 'printed' | 'replied' | 'refused';
+
+export interface AccessLogTable {
+  id: string;
+  share_id: string;
+  actor_id: string | null;
+  action: AccessAction;
+  version_number: number | null;
+  at: string;
+}
+
+export interface ReplyTable {
+  id: string;
+  share_id: string;
+  worker_id: string | null;
+  /** Encrypted with the share id as associated data. */
+  body: string;
+  created_at: string;
+  read_at: string | null;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -97,3 +190,9 @@ export type NewAccount = Insertable<AccountTable>;
 export type Session = Selectable<SessionTable>;
 export type Passkey = Selectable<PasskeyTable>;
 export type StatementVersionRow = Selectable<StatementVersionTable>;
+export type ConnectionCode = Selectable<ConnectionCodeTable>;
+export type Share = Selectable<ShareTable>;
+export type ShareVersionRow = Selectable<ShareVersionTable>;
+export type ConsentRecord = Selectable<ConsentRecordTable>;
+export type AccessLogEntry = Selectable<AccessLogTable>;
+export type Reply = Selectable<ReplyTable>;

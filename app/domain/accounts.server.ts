@@ -48,6 +48,11 @@ async function createAdult(username: string, passwordHash: string | null, langua
     organisation_id: null,
     language,
     created_at: new Date().toISOString(),
+    job_title: '',
+    team: '',
+    totp_secret: null,
+    setup_token: null,
+    setup_expires_at: null,
   };
   try {
     await insertAccount(db, account);

@@ -31,7 +31,20 @@ export function directionOf(code: LanguageCode): 'ltr' | 'rtl' {
 }
 
 /** Namespaces: `common` is the shell; the rest belong to pages. */
-export const namespaces = ['common', 'home', 'safety', 'preferences', 'language', 'glossary', 'pictures', 'auth', 'statement'] as const;
+export const namespaces = [
+  'common',
+  'home',
+  'safety',
+  'preferences',
+  'language',
+  'glossary',
+  'pictures',
+  'auth',
+  'statement',
+  'sharing',
+  'staff',
+  'casework',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** Namespaces read by the adult, so written in easy read in every language. */
@@ -45,4 +58,5 @@ export const easyReadNamespaces: Namespace[] = [
   'pictures',
   'auth',
   'statement',
+  'sharing',
 ];

@@ -16,4 +16,7 @@ export interface EncryptedColumn {
 export const encryptedColumns: EncryptedColumn[] = [
   { table: 'statement_draft', idColumn: 'account_id', column: 'answers', aadColumn: 'account_id' },
   { table: 'statement_version', idColumn: 'id', column: 'snapshot', aadColumn: 'account_id' },
+  { table: 'share_version', idColumn: 'id', column: 'snapshot', aadColumn: 'share_id' },
+  { table: 'reply', idColumn: 'id', column: 'body', aadColumn: 'share_id' },
+  { table: 'account', idColumn: 'id', column: 'totp_secret', aadColumn: 'id' },
 ];
