@@ -42,6 +42,7 @@ export const namespaces = [
   'auth',
   'statement',
   'sharing',
+  'rights',
   'staff',
   'casework',
 ] as const;
@@ -59,4 +60,5 @@ export const easyReadNamespaces: Namespace[] = [
   'auth',
   'statement',
   'sharing',
+  'rights',
 ];

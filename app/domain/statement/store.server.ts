@@ -1,50 +1,25 @@
 import crypto from 'node:crypto';
 import { findDraft, findVersion, insertVersion, latestVersionNumber, listVersions, upsertDraft } from '../../../db/repositories/statements';
-import { decryptText, encryptText, loadKeyring, type Keyring } from '~/utils/crypto.server';
+import { seal, unseal } from '../sealed.server';
+import { shareNewVersion } from '../sharing/shares.server';
 import { getDb } from '~/utils/db.server';
 import type { Answer, Answers } from './answers';
 
-/**
+/*
  * Where the statement is kept. Every answer is encrypted at rest (AES-256-GCM), with the
  * account id as associated data, so a value copied into another person's row does not decrypt.
  * Only this module sees the plain words on their way in and out of the database.
  */
-let keyring: Keyring | null = null;
-function keys(): Keyring {
-  keyring ??= loadKeyring();
-  return keyring;
-}
-
-/**
- * Decrypts, reloading the keys once if the value was written with a key this process has not
- * loaded yet (another process rotated the keys while this one was running).
- */
-function open(value: string, accountId: string): string {
-  try {
-    return decryptText(keys(), value, accountId);
-  } catch (error) {
-    keyring = null;
-    try {
-      return decryptText(keys(), value, accountId);
-    } catch {
-      throw error;
-    }
-  }
-}
-
-/** Forgets the loaded keys (after a rotation, or between tests). */
-export function resetKeyring(): void {
-  keyring = null;
-}
+export { resetKeyring } from '../sealed.server';
 
 /** The person's draft answers (empty when they have not started). */
 export async function loadDraft(accountId: string): Promise<Answers> {
   const row = await findDraft(getDb(), accountId);
-  return row ? (JSON.parse(open(row.answers, accountId)) as Answers) : {};
+  return row ? (JSON.parse(unseal(row.answers, accountId)) as Answers) : {};
 }
 
 async function writeDraft(accountId: string, answers: Answers): Promise<void> {
-  await upsertDraft(getDb(), accountId, encryptText(keys(), JSON.stringify(answers), accountId), new Date().toISOString());
+  await upsertDraft(getDb(), accountId, seal(JSON.stringify(answers), accountId), new Date().toISOString());
 }
 
 /** Saves one answer into the draft, keeping every other answer as it was. */
@@ -93,10 +68,12 @@ export async function confirmVersion(accountId: string, language: string): Promi
         id: crypto.randomUUID(),
         account_id: accountId,
         number,
-        snapshot: encryptText(keys(), JSON.stringify(answers), accountId),
+        snapshot: seal(JSON.stringify(answers), accountId),
         language,
         created_at: new Date().toISOString(),
       });
+      // Shares the person agreed should take new versions get this one in the same transaction.
+      await shareNewVersion(trx, accountId, number);
       return number;
     });
 }
@@ -115,6 +92,6 @@ export async function versionOf(accountId: string, number: number): Promise<Vers
     number: row.number,
     createdAt: row.created_at,
     language: row.language,
-    answers: JSON.parse(open(row.snapshot, accountId)) as Answers,
+    answers: JSON.parse(unseal(row.snapshot, accountId)) as Answers,
   };
 }
