@@ -7,7 +7,7 @@ import { loadDraft, versionsOf } from '~/domain/statement/store.server';
 import type { RouteHandle } from '~/utils/page-state';
 import { requirePermission } from '~/utils/session.server';
 
-export const handle: RouteHandle = { titleKey: 'statement:title', i18n: ['statement'] };
+export const handle: RouteHandle = { titleKey: 'statement:title', i18n: ['statement', 'sharing'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { account } = await requirePermission(request, 'read:statement:own');
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StatementHome() {
-  const { t } = useTranslation('statement');
+  const { t } = useTranslation(['statement', 'sharing']);
   const { username, done, started, latestVersion } = useLoaderData<typeof loader>();
   const first = statement[0]!;
   return (
@@ -50,6 +50,20 @@ export default function StatementHome() {
           <Link to="/statement/history">{t('history.title')}</Link>
         </p>
       ) : null}
+      <h2>{t('sharing:home.heading')}</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/connect">{t('sharing:home.connect')}</Link>
+        </li>
+        <li>
+          <Link to="/sharing">{t('sharing:home.whoCanSee')}</Link>
+        </li>
+      </ul>
+      <Form method="post" action="/not-safe">
+        <button type="submit" className="button button--warning">
+          {t('sharing:notSafe.button')}
+        </button>
+      </Form>
       <p>
         <Link to="/account">{t('home.account')}</Link>
       </p>

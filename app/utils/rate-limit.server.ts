@@ -44,3 +44,22 @@ export async function recordFailedSignIn(username: string, address: string): Pro
 export async function clearSignInFailures(username: string): Promise<void> {
   await getLimiters().account.delete(username.toLowerCase());
 }
+
+/** Connection codes: 10 wrong codes in 15 minutes per account stops guessing, not a person's typos. */
+let codeLimiter: RateLimiterAbstract | null = null;
+function getCodeLimiter() {
+  codeLimiter ??= createLimiter('connection-code', 10);
+  return codeLimiter;
+}
+
+/** True when this account has typed too many wrong connection codes lately. */
+export async function isCodeEntryBlocked(accountId: string): Promise<boolean> {
+  return ((await getCodeLimiter().get(accountId))?.consumedPoints ?? 0) >= 10;
+}
+
+/** Counts a wrong connection code against the account. */
+export async function recordWrongCode(accountId: string): Promise<void> {
+  await getCodeLimiter()
+    .consume(accountId)
+    .catch(() => undefined);
+}

@@ -101,8 +101,14 @@ export async function endShare(db: Kysely<Database>, id: string, status: Exclude
 }
 
 /** Marks an adult's active shares urgent: they said they are not safe now. */
-export async function markSharesUrgent(db: Kysely<Database>, adultId: string, at: string): Promise<void> {
-  await db.updateTable('share').set({ urgent_at: at }).where('adult_id', '=', adultId).where('status', '=', 'active').execute();
+export async function markSharesUrgent(db: Kysely<Database>, adultId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('share')
+    .set({ urgent_at: at })
+    .where('adult_id', '=', adultId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Adds a snapshot of one version to a share. */

@@ -57,7 +57,15 @@ export function PageShell({ children, exitUrl, lng, title, preferences, session 
               </Link>
             </li>
             <li>
-              {session ? (
+              {session?.role === 'worker' ? (
+                <Link to="/worker" className="header__nav-link">
+                  {t('common:nav.inbox')}
+                </Link>
+              ) : session?.role === 'admin' ? (
+                <Link to="/admin" className="header__nav-link">
+                  {t('common:nav.admin')}
+                </Link>
+              ) : session ? (
                 <Link to="/statement" className="header__nav-link">
                   {t('common:nav.statement')}
                 </Link>

@@ -34,3 +34,12 @@ export function looksLikeCode(normalised: string): boolean {
 export function hashCode(normalised: string): string {
   return crypto.createHash('sha256').update(normalised).digest('hex');
 }
+
+/** Why a code cannot be used, as the message key the person reads. */
+export const codeProblems = {
+  mistyped: 'sharing:errors.codeMistyped',
+  unknown: 'sharing:errors.codeUnknown',
+  expired: 'sharing:errors.codeExpired',
+  used: 'sharing:errors.codeUsed',
+  blocked: 'sharing:errors.codeBlocked',
+} as const;

@@ -29,6 +29,7 @@ import {
 import { findVersion, latestVersionNumber } from '../../../db/repositories/statements';
 import type { Account, AccessAction, ConsentAction, Database, Share } from '../../../db/schema';
 import { getDb } from '~/utils/db.server';
+import { readHelpNumbers, type HelpNumber } from '../help-numbers';
 import { seal, unseal } from '../sealed.server';
 import type { Answers } from '../statement/answers';
 import { statement } from '../statement/definition';
@@ -332,29 +333,20 @@ export async function withdrawShare(adultId: string, shareId: string): Promise<b
 }
 
 /**
- * The person says they are not safe now: every active share is marked urgent for the worker, and
- * the help numbers of the organisations they share with are returned to show at once.
+ * The person says they are not safe now: every active share is marked urgent in the worker's inbox.
  */
-export async function reportNotSafe(adultId: string): Promise<{ name: string; number: string }[]> {
-  const db = getDb();
-  await markSharesUrgent(db, adultId, new Date().toISOString());
-  return helpNumbersFor(adultId);
+export async function reportNotSafe(adultId: string): Promise<{ sharesMarked: number }> {
+  return { sharesMarked: await markSharesUrgent(getDb(), adultId, new Date().toISOString()) };
 }
 
 /** The help numbers of every organisation the person shares with now. */
-export async function helpNumbersFor(adultId: string): Promise<{ name: string; number: string }[]> {
+export async function helpNumbersFor(adultId: string): Promise<HelpNumber[]> {
   const db = getDb();
-  const numbers: { name: string; number: string }[] = [];
+  const numbers: HelpNumber[] = [];
   const organisations = new Set((await listSharesOfAdult(db, adultId)).filter((s) => s.status === 'active').map((s) => s.organisation_id));
   for (const id of organisations) {
-    const organisation = await findOrganisation(db, id);
-    try {
-      for (const entry of JSON.parse(organisation?.help_numbers ?? '[]') as { name?: unknown; number?: unknown }[]) {
-        if (typeof entry.name === 'string' && typeof entry.number === 'string') numbers.push({ name: entry.name, number: entry.number });
-      }
-    } catch {
-      // A damaged setting must never stop 999 being shown.
-    }
+    // A damaged setting reads as no numbers: it must never stop 999 being shown.
+    numbers.push(...readHelpNumbers((await findOrganisation(db, id))?.help_numbers ?? '[]'));
   }
   return numbers;
 }
@@ -475,6 +467,7 @@ export async function contactRulesFor(worker: Account, shareId: string) {
   return {
     ended: false as const,
     label: labelOf(snapshot, shareId),
+    shared: found.share.sections.split(',').includes('contact'),
     safeWays: snapshot?.answers.safeWays ?? null,
     never: snapshot?.answers.never ?? null,
   };
