@@ -4,6 +4,9 @@ import { signUpWithPassword, uniqueUsername } from '../fixtures/statement';
 import { signInAsStaff } from '../fixtures/staff';
 import { words } from '../fixtures/words';
 
+// Each journey signs up an adult, writes and confirms a statement, and walks two people's pages.
+test.describe.configure({ timeout: 150_000 });
+
 const t = words('en');
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 

@@ -309,10 +309,14 @@ export async function changeShare(adultId: string, shareId: string, terms: Share
         include_new_versions: changed.include_new_versions,
         until: changed.until,
       });
-      // The worker sees only what the person now allows: the newest version again, cut to the new sections.
-      const number = (await listShareVersions(trx, share.id))[0]?.version_number ?? (await latestVersionNumber(trx, adultId));
-      await deleteShareVersion(trx, share.id, number);
-      await snapshotVersion(trx, changed, adultId, number);
+      // The worker sees only what the person now allows: every version the share holds is taken again, cut
+      // to the new sections (an older one left uncut would show a removed section in "what changed").
+      const numbers = (await listShareVersions(trx, share.id)).map((v) => v.version_number);
+      if (numbers.length === 0) numbers.push(await latestVersionNumber(trx, adultId));
+      for (const number of numbers) {
+        await deleteShareVersion(trx, share.id, number);
+        await snapshotVersion(trx, changed, adultId, number);
+      }
       await recordConsent(trx, changed, 'changed', new Date().toISOString());
     });
   return true;
