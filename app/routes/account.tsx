@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { listPasskeys } from '../../db/repositories/passkeys';
@@ -113,6 +113,17 @@ export default function AccountPage() {
             )}
           </li>
         ))}
+      </ul>
+
+      <h2>{t('rights:account.heading')}</h2>
+      <p>{t('rights:account.intro')}</p>
+      <ul>
+        <li>
+          <Link to="/account/download">{t('rights:account.download')}</Link>
+        </li>
+        <li>
+          <Link to="/account/delete">{t('rights:account.delete')}</Link>
+        </li>
       </ul>
     </>
   );
