@@ -18,6 +18,10 @@ export interface Database {
   consent_record: ConsentRecordTable;
   access_log: AccessLogTable;
   reply: ReplyTable;
+  webhook_endpoint: WebhookEndpointTable;
+  api_token: ApiTokenTable;
+  outbox_event: OutboxEventTable;
+  delivery_attempt: DeliveryAttemptTable;
 }
 
 export interface SessionTable {
@@ -196,3 +200,66 @@ export type ShareVersionRow = Selectable<ShareVersionTable>;
 export type ConsentRecord = Selectable<ConsentRecordTable>;
 export type AccessLogEntry = Selectable<AccessLogTable>;
 export type Reply = Selectable<ReplyTable>;
+
+export interface WebhookEndpointTable {
+  id: string;
+  organisation_id: string;
+  /** HTTPS (plain http only for localhost outside production). */
+  url: string;
+  /** The Standard Webhooks secret (`whsec_…`), encrypted with the endpoint id as associated data. */
+  secret: string;
+  /** The secret before the last rotation, still valid until `previous_secret_expires_at`. */
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  status: 'active' | 'disabled';
+  /** Why it was disabled (for example the receiver answered 410 Gone). */
+  disabled_reason: string | null;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  organisation_id: string;
+  /** sha-256 of the token; the token is shown once. */
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type OutboxEventType = 'share.created' | 'share.version-added' | 'consent.withdrawn' | 'consent.expired';
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+export interface OutboxEventTable {
+  /** The webhook-id: the same on every attempt, so a receiver can drop repeats. */
+  id: string;
+  organisation_id: string;
+  share_id: string;
+  /** Position among this share's events; delivered strictly in this order. */
+  sequence: number;
+  type: OutboxEventType;
+  /** The FHIR R4 Bundle as JSON, encrypted with the event id as associated data. */
+  payload: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface DeliveryAttemptTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string | null;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export type WebhookEndpoint = Selectable<WebhookEndpointTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type OutboxEvent = Selectable<OutboxEventTable>;
+export type DeliveryAttempt = Selectable<DeliveryAttemptTable>;

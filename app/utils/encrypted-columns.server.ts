@@ -19,4 +19,7 @@ export const encryptedColumns: EncryptedColumn[] = [
   { table: 'share_version', idColumn: 'id', column: 'snapshot', aadColumn: 'share_id' },
   { table: 'reply', idColumn: 'id', column: 'body', aadColumn: 'share_id' },
   { table: 'account', idColumn: 'id', column: 'totp_secret', aadColumn: 'id' },
+  { table: 'webhook_endpoint', idColumn: 'id', column: 'secret', aadColumn: 'id' },
+  { table: 'webhook_endpoint', idColumn: 'id', column: 'previous_secret', aadColumn: 'id' },
+  { table: 'outbox_event', idColumn: 'id', column: 'payload', aadColumn: 'id' },
 ];
