@@ -56,7 +56,7 @@ export function ConsentFields({
             {
               value: 'team',
               label: t('sharing:consent.audienceTeam', { name: workerName, team }),
-              hint: t('sharing:consent.audienceTeamHint'),
+              hint: t('sharing:consent.audienceTeamHint', { name: workerName }),
             },
           ]}
         />

@@ -55,7 +55,7 @@ export function SharedStatement({ answers, sections }: { answers: Answers; secti
                       : `statement:questions.${question.id}.title`,
                   )}
                 </h3>
-                <AnswerSummary question={question} answer={answers[question.id]} sectionId={section.id} />
+                <AnswerSummary question={question} answer={answers[question.id]} sectionId={section.id} reader="worker" />
                 <Authorship answer={answers[question.id]} />
               </div>
             ))}

@@ -7,11 +7,24 @@ import { SortResult } from './SortResult';
  * One answer as the person gave it: coded cards in the reader's language, own words exactly as
  * written and marked with the language they were written in.
  */
-export function AnswerSummary({ question, answer, sectionId }: { question: Question; answer: Answer | undefined; sectionId: string }) {
-  const { t } = useTranslation('statement');
-  if (!answer) return <p className="answer__status">{t('status.notAnswered')}</p>;
-  if (answer.status === 'skipped') return <p className="answer__status">{t('status.skipped')}</p>;
-  if (answer.status === 'unknown') return <p className="answer__status">{t('status.unknown')}</p>;
+export function AnswerSummary({
+  question,
+  answer,
+  sectionId,
+  reader = 'person',
+}: {
+  question: Question;
+  answer: Answer | undefined;
+  sectionId: string;
+  /** Who reads it: the person ("You skipped this") or their worker ("The person skipped this"). */
+  reader?: 'person' | 'worker';
+}) {
+  const { t } = useTranslation(['statement', 'casework']);
+  const status = (key: 'notAnswered' | 'skipped' | 'unknown') =>
+    t(reader === 'worker' ? `casework:statement.status.${key}` : `statement:status.${key}`);
+  if (!answer) return <p className="answer__status">{status('notAnswered')}</p>;
+  if (answer.status === 'skipped') return <p className="answer__status">{status('skipped')}</p>;
+  if (answer.status === 'unknown') return <p className="answer__status">{status('unknown')}</p>;
   if (question.kind === 'sort') return <SortResult question={question} answer={answer} sectionId={sectionId} changeLinks={false} />;
   return (
     <div className="answer">

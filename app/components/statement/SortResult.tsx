@@ -19,11 +19,13 @@ export function SortResult({
   const { t } = useTranslation('statement');
   const groups = sortResult(question, answer ?? undefined);
   const topic = (code: string) => question.topics?.find((x) => x.code === code);
+  // On its own page the groups sit under the h1; in a summary they sit under the question's h3.
+  const Heading = changeLinks ? 'h2' : 'h4';
   return (
     <div className="sort-result">
       {(['first', 'second', 'third', 'unsorted'] as const).map((group) => (
         <section key={group} className={`sort-result__group sort-result__group--${group}`} aria-labelledby={`sort-${group}`}>
-          <h2 id={`sort-${group}`}>{t(`sort.groups.${group}`)}</h2>
+          <Heading id={`sort-${group}`}>{t(`sort.groups.${group}`)}</Heading>
           {groups[group].length === 0 ? (
             <p>{t('sort.none')}</p>
           ) : (
