@@ -26,7 +26,9 @@ export function ContactRules({ safeWays, never, shared }: { safeWays: Answer | n
               question={question}
               answer={(question.id === 'safeWays' ? safeWays : never) ?? undefined}
               sectionId={contact.id}
+              reader="worker"
             />
+            <Authorship answer={(question.id === 'safeWays' ? safeWays : never) ?? undefined} />
           </div>
         ))
       ) : (
