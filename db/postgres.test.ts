@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../app/domain/demo.server';
 import { createDb } from '../app/utils/db.server';
 import { migrateToLatest, migrateToNothing } from '../app/utils/migrate.server';
-import { findAccountByUsername } from './repositories/accounts';
+import { findAccountByEmail, findAccountByUsername } from './repositories/accounts';
 import { countOrganisations } from './repositories/organisations';
+import {
+  claimCodeStep,
+  deletePendingSecondFactor,
+  findPendingSecondFactor,
+  insertPendingSecondFactor,
+  listOrganisationStaff,
+} from './repositories/staff';
 import { findDraft, insertVersion, latestVersionNumber, listVersions, upsertDraft } from './repositories/statements';
 
 /**
@@ -47,6 +54,18 @@ describe.skipIf(!url)('PostgreSQL', () => {
         }),
       ).rejects.toThrow();
       expect((await listVersions(db, adult!.id)).map((v) => v.number)).toEqual([1]);
+
+      // Staff: a code is used once (the insert that finds its row taken reports it), and a right
+      // password waits for its code until it is taken, once.
+      const worker = (await findAccountByEmail(db, demo!.worker.email))!;
+      const staff = await listOrganisationStaff(db, worker.organisation_id!);
+      expect(staff.map((a) => a.role).sort()).toEqual(['admin', 'worker']);
+      expect(await claimCodeStep(db, `used-code:${worker.id}:1`, worker.id, '2999-01-01T00:00:00.000Z')).toBe(true);
+      expect(await claimCodeStep(db, `used-code:${worker.id}:1`, worker.id, '2999-01-01T00:00:00.000Z')).toBe(false);
+      await insertPendingSecondFactor(db, 'pending-1', worker.id, '2999-01-01T00:00:00.000Z');
+      expect((await findPendingSecondFactor(db, 'pending-1', '2026-11-27T10:00:00.000Z'))?.id).toBe(worker.id);
+      expect(await deletePendingSecondFactor(db, 'pending-1')).toBe(true);
+      expect(await deletePendingSecondFactor(db, 'pending-1')).toBe(false);
       await migrateToNothing(db);
     } finally {
       await db.destroy();

@@ -36,6 +36,7 @@ async function prepareDatabase() {
       `  adult   username ${demo.adult.username}   password ${demo.adult.password}`,
       `  worker  email ${demo.worker.email}   password ${demo.worker.password}`,
       `  admin   email ${demo.admin.email}   password ${demo.admin.password}`,
+      '  (the worker and admin sign in at /staff/sign-in; `npm run demo:code` prints their current codes)',
       '',
     ].join('\n'),
   );

@@ -6,13 +6,24 @@ import type { Kysely } from 'kysely';
 import { insertAccount } from '../../db/repositories/accounts';
 import { countOrganisations, insertOrganisation } from '../../db/repositories/organisations';
 import type { Database } from '../../db/schema';
+import { newTotpSecret, sealTotpSecret } from './staff.server';
+
+/** A demo worker's or admin's sign-in: the password, and the TOTP secret an authenticator app (or `npm run demo:code`) reads. */
+export interface DemoStaffAccount {
+  email: string;
+  password: string;
+  totpSecret: string;
+}
 
 export interface DemoAccounts {
   organisation: string;
   adult: { username: string; password: string };
-  worker: { email: string; password: string };
-  admin: { email: string; password: string };
+  worker: DemoStaffAccount;
+  admin: DemoStaffAccount;
 }
+
+/** The demo organisation's example help number, shown with 999 to a person who is not safe now. */
+export const demoHelpNumbers = [{ name: 'Adult social care duty team', number: '0300 123 4567' }];
 
 /** A password that is easy to type from a printout: 4 groups of 4 letters and digits, no look-alikes. */
 function readablePassword(): string {
@@ -32,13 +43,21 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccounts | nul
   const accounts: DemoAccounts = {
     organisation: 'Demo Borough Council',
     adult: { username: 'demo-adult', password: readablePassword() },
-    worker: { email: 'worker@demo.example', password: readablePassword() },
-    admin: { email: 'admin@demo.example', password: readablePassword() },
+    worker: { email: 'worker@demo.example', password: readablePassword(), totpSecret: newTotpSecret() },
+    admin: { email: 'admin@demo.example', password: readablePassword(), totpSecret: newTotpSecret() },
   };
+  const adminId = crypto.randomUUID();
+  const workerId = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
-    await insertOrganisation(trx, { id: organisationId, name: accounts.organisation, created_at: now });
+    await insertOrganisation(trx, {
+      id: organisationId,
+      name: accounts.organisation,
+      created_at: now,
+      help_numbers: JSON.stringify(demoHelpNumbers),
+    });
+    // Set up already (a password and a TOTP secret, no set-up link), so a newcomer can sign in.
     await insertAccount(trx, {
-      id: crypto.randomUUID(),
+      id: adminId,
       role: 'admin',
       username: null,
       email: accounts.admin.email,
@@ -47,9 +66,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccounts | nul
       organisation_id: organisationId,
       language: 'en',
       created_at: now,
+      totp_secret: sealTotpSecret(accounts.admin.totpSecret, adminId),
     });
     await insertAccount(trx, {
-      id: crypto.randomUUID(),
+      id: workerId,
       role: 'worker',
       username: null,
       email: accounts.worker.email,
@@ -58,6 +78,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccounts | nul
       organisation_id: organisationId,
       language: 'en',
       created_at: now,
+      job_title: 'Social worker',
+      team: 'Adult safeguarding team',
+      totp_secret: sealTotpSecret(accounts.worker.totpSecret, workerId),
     });
     await insertAccount(trx, {
       id: crypto.randomUUID(),

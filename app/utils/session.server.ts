@@ -152,7 +152,9 @@ export async function requirePermission(request: Request, permission: Permission
   const here = url.pathname + url.search;
   if (!signedIn) {
     if (options.keepWords && request.method === 'POST') await keepWordsAfterTimeout(request, permission, options.keepWords, here);
-    throw redirect(`/sign-in?returnTo=${encodeURIComponent(here)}`);
+    // Workers and admins have their own sign-in page (email, password and a code).
+    const signIn = can('adult', permission) ? '/sign-in' : '/staff/sign-in';
+    throw redirect(`${signIn}?returnTo=${encodeURIComponent(here)}`);
   }
   if (!can(signedIn.account.role, permission)) throw new Response(null, { status: 403 });
   return signedIn;
