@@ -45,7 +45,6 @@ export const namespaces = [
   'rights',
   'staff',
   'casework',
-  'integration',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
