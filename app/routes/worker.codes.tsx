@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
 import { formatCode } from '~/domain/sharing/codes';
@@ -8,6 +7,7 @@ import { createConnectionCode, openCodesOf } from '~/domain/sharing/shares.serve
 import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
+import { qrCodeDataUri } from '~/utils/qr-code.server';
 import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'casework:codes.title', i18n: ['casework'] };
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { code, expiresAt } = await createConnectionCode(account);
   const origin = process.env.PUBLIC_ORIGIN ?? new URL(request.url).origin;
   const link = `${origin}/connect/${code}`;
-  const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qr = await qrCodeDataUri(link);
   return { code: formatCode(code), link, qr, expiresAt: formatDateTime(await languageOf(request), expiresAt) };
 }
 
@@ -51,8 +51,7 @@ export default function Codes() {
             <a href={made.link}>{made.link}</a>
           </p>
           <h3>{t('codes.qrHeading')}</h3>
-          {/* The SVG is made on the server by the qrcode package from the link above: no person's input is in it. */}
-          <div className="qr-code" role="img" aria-label={t('codes.qrLabel')} dangerouslySetInnerHTML={{ __html: made.qr }} />
+          <img className="qr-code" src={made.qr} alt={t('codes.qrLabel')} width={192} height={192} />
           <p>{t('codes.onceOnly')}</p>
         </section>
       ) : (
