@@ -203,3 +203,33 @@ test.describe('without JavaScript', () => {
     await workerContext.close();
   });
 });
+
+test('keyboard only: type a code, choose what to share, share, and stop sharing', async ({ browser, baseURL }) => {
+  const { context: workerContext, page: worker } = await quickWorker(browser, baseURL!);
+  const code = await newCode(worker);
+  const adult = await adultWithStatement(browser, baseURL!);
+  const focusAndPress = async (locator: ReturnType<Page['locator']>, key: string) => {
+    for (let i = 0; i < 40 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await adult.keyboard.press('Tab');
+    await expect(locator).toBeFocused();
+    await adult.keyboard.press(key);
+  };
+  await adult.goto('/connect');
+  await focusAndPress(adult.getByLabel(t('sharing:connect.title')), 'End');
+  await adult.keyboard.type(code);
+  await adult.keyboard.press('Enter');
+  await expect(adult.getByRole('heading', { level: 1 })).toHaveText(t('sharing:consent.title'));
+
+  await focusAndPress(adult.getByRole('checkbox', { name: t('statement:sections.contact.title') }), 'Space');
+  await focusAndPress(adult.getByRole('radio', { name: t('sharing:consent.periodStopped') }), 'Space');
+  await focusAndPress(adult.getByRole('radio', { name: t('sharing:consent.newVersionsYes') }), 'Space');
+  await focusAndPress(adult.getByRole('button', { name: t('sharing:consent.submit'), exact: true }), 'Enter');
+  await expect(adult).toHaveURL(/\/sharing\?shared=/);
+
+  await focusAndPress(
+    adult.getByRole('link', { name: `${t('sharing:list.withdraw')} ${t('sharing:list.withName', { name: 'Test worker' })}` }),
+    'Enter',
+  );
+  await focusAndPress(adult.getByRole('button', { name: t('sharing:withdraw.submit'), exact: true }), 'Enter');
+  await expect(adult.getByText(/You stopped sharing on /)).toBeVisible();
+  await workerContext.close();
+});
