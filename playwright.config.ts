@@ -33,6 +33,8 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1' },
+    // The copy sent to case systems as HTML: the PDF is tested in app/delivery, and making one on
+    // every share would slow every sharing journey here.
+    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1', DELIVERY_COPY: 'html' },
   },
 });

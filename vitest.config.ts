@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20000,
+    // The delivered copy as HTML, not a PDF made by Chromium on every share; the tests that are
+    // about the PDF ask for it (app/delivery/fhir.server.test.ts).
+    env: { DELIVERY_COPY: 'html' },
     reporters: ['default', './tests/fixtures/vitest-summary-reporter.ts'],
   },
 });

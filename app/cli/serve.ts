@@ -8,7 +8,9 @@ import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
+import { startDeliveryLoop } from '../delivery/deliver.server';
 import { seedDemo, writeDemoAccounts } from '../domain/demo.server';
+import { expireDueShares } from '../domain/sharing/shares.server';
 import { isCrossSiteMutation } from '../utils/csrf.server';
 import { getDb } from '../utils/db.server';
 import { dataDir, isProduction, port, shouldSeedDemo } from '../utils/env.server';
@@ -42,6 +44,17 @@ async function prepareDatabase() {
   );
 }
 
+/**
+ * Work the server does on its own: sending queued events to organisations' systems (unless
+ * DELIVERY_IN_SERVER=0, when `npm run deliver` does it) and ending shares whose last day has passed.
+ */
+function startBackgroundWork() {
+  if (process.env.DELIVERY_IN_SERVER !== '0') startDeliveryLoop();
+  const expire = () => void expireDueShares().catch((error: unknown) => console.error('Ending shares that have expired failed:', error));
+  expire();
+  setInterval(expire, 5 * 60_000).unref();
+}
+
 async function loadBuild(): Promise<ServerBuild> {
   if (!fs.existsSync(buildPath)) throw new Error('No build found: run `npm run build` first.');
   const stamp = development ? `?t=${fs.statSync(buildPath).mtimeMs}` : '';
@@ -50,6 +63,7 @@ async function loadBuild(): Promise<ServerBuild> {
 
 async function main() {
   await prepareDatabase();
+  startBackgroundWork();
   const build = await loadBuild();
   const app = express();
   app.disable('x-powered-by');

@@ -50,3 +50,22 @@ export async function versionPdf(lng: LanguageCode, version: { number: number; d
     await page.close();
   }
 }
+
+/**
+ * A PDF of markup made elsewhere, drawn the same way: the copy sent to a worker's own system
+ * holds only the sections the person shared (app/delivery/delivered-copy.server.tsx). Null when
+ * no browser is available.
+ */
+export async function markupPdf(lng: LanguageCode, body: string): Promise<Buffer | null> {
+  const instance = await getBrowser();
+  if (!instance) return null;
+  const html = `<!DOCTYPE html><html lang="${lng}" dir="${directionOf(lng)}" data-theme="default"><head><meta charset="utf-8"><style>${stylesheet()}</style></head><body><main class="width-container">${body}</main></body></html>`;
+  const page = await instance.newPage();
+  try {
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  } finally {
+    await page.close();
+  }
+}

@@ -3,6 +3,7 @@ import { listPasskeys } from '../../db/repositories/passkeys';
 import { deleteAdultAccount, listAllSessions } from '../../db/repositories/rights';
 import { deleteShareContent, listConsentRecords, listSharesOfAdult } from '../../db/repositories/sharing';
 import { findDraft } from '../../db/repositories/statements';
+import { purgeContentOfShares } from '~/delivery/outbox.server';
 import { getDb } from '~/utils/db.server';
 import { sharesOfAdult, withdrawShare } from './sharing/shares.server';
 import type { Answers } from './statement/answers';
@@ -134,6 +135,11 @@ export async function deleteAdult(adultId: string): Promise<boolean> {
         const shares = await listSharesOfAdult(trx, adultId);
         if (shares.some((s) => s.status === 'active')) throw new StillSharing();
         for (const share of shares) await deleteShareContent(trx, share.id);
+        // Events for the worker's system that carry the person's words go too; withdrawals stay.
+        await purgeContentOfShares(
+          trx,
+          shares.map((share) => share.id),
+        );
         return deleteAdultAccount(trx, adultId);
       });
     } catch (error) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { publicPages } from '../fixtures/pages';
+import { benchDelivery } from './delivery';
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const baselinePort = port + 1;
@@ -113,6 +114,7 @@ async function main() {
   }
   console.log(`\nPages (${connections} connections, ${seconds} s each, ${os.cpus().length} cores, Node ${process.version})`);
   console.table(rows);
+  await benchDelivery();
 }
 
 main().catch((error: unknown) => {

@@ -694,3 +694,36 @@ describe('not safe now', () => {
     expect(await shares.reportNotSafe(adultId)).toEqual({ sharesMarked: 1 });
   });
 });
+
+describe("events for the worker's case system", () => {
+  async function events(shareId: string) {
+    return db
+      .getDb()
+      .selectFrom('outbox_event')
+      .select(['type', 'sequence', 'status'])
+      .where('share_id', '=', shareId)
+      .orderBy('sequence')
+      .execute();
+  }
+
+  it('are queued with the share, each new version it takes, and the withdrawal, in that order', async () => {
+    const { adultId, shareId } = await sharedStatement({ includeNewVersions: true });
+    expect(await events(shareId)).toEqual([{ type: 'share.created', sequence: 1, status: 'pending' }]);
+    await confirm(adultId, { anythingElse: 'A second version' });
+    await shares.withdrawShare(adultId, shareId);
+    expect((await events(shareId)).map((e) => [e.type, e.sequence])).toEqual([
+      ['share.created', 1],
+      ['share.version-added', 2],
+      ['consent.withdrawn', 3],
+    ]);
+  });
+
+  it('are queued once when a share expires, and not for a version the share does not take', async () => {
+    const { adultId, shareId, worker } = await sharedStatement({ includeNewVersions: false });
+    await confirm(adultId, { anythingElse: 'Not for this share' });
+    await setUntil(shareId, addDays(shares.ukToday(), -1));
+    await shares.openForWorker(worker, shareId);
+    await shares.openForWorker(worker, shareId);
+    expect((await events(shareId)).map((e) => e.type)).toEqual(['share.created', 'consent.expired']);
+  });
+});

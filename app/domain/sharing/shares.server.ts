@@ -28,6 +28,7 @@ import {
 } from '../../../db/repositories/sharing';
 import { findVersion, latestVersionNumber } from '../../../db/repositories/statements';
 import type { Account, AccessAction, ConsentAction, Database, Share } from '../../../db/schema';
+import { enqueueEvent } from '~/delivery/outbox.server';
 import { getDb } from '~/utils/db.server';
 import { readHelpNumbers, type HelpNumber } from '../help-numbers';
 import { seal, unseal } from '../sealed.server';
@@ -199,6 +200,8 @@ export async function shareWithWorker(adultId: string, typedCode: string, terms:
       await insertShare(trx, share);
       await snapshotVersion(trx, share, adultId, number);
       await recordConsent(trx, share, 'given', now);
+      // The event for the worker's case system is written with the share: both or neither.
+      await enqueueEvent(trx, share, 'share.created');
       return { ok: true, shareId: share.id };
     });
 }
@@ -210,7 +213,10 @@ async function expireIfDue(share: Share): Promise<Share> {
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      if (await endShare(trx, share.id, 'expired', at)) await recordConsent(trx, share, 'expired', at);
+      if (await endShare(trx, share.id, 'expired', at)) {
+        await recordConsent(trx, share, 'expired', at);
+        await enqueueEvent(trx, { ...share, status: 'expired', ended_at: at }, 'consent.expired');
+      }
     });
   return { ...share, status: 'expired', ended_at: at };
 }
@@ -224,7 +230,10 @@ export async function expireDueShares(): Promise<void> {
 export async function shareNewVersion(trx: Kysely<Database>, adultId: string, number: number): Promise<void> {
   const today = ukToday();
   for (const share of await listSharesTakingNewVersions(trx, adultId)) {
-    if (stillLasts(share.until, today)) await snapshotVersion(trx, share, adultId, number);
+    if (stillLasts(share.until, today)) {
+      await snapshotVersion(trx, share, adultId, number);
+      await enqueueEvent(trx, share, 'share.version-added');
+    }
   }
 }
 
@@ -332,6 +341,7 @@ export async function withdrawShare(adultId: string, shareId: string): Promise<b
     .execute(async (trx) => {
       if (!(await endShare(trx, share.id, 'withdrawn', at))) return false;
       await recordConsent(trx, share, 'withdrawn', at);
+      await enqueueEvent(trx, { ...share, status: 'withdrawn', ended_at: at }, 'consent.withdrawn');
       return true;
     });
 }
