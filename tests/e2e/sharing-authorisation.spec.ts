@@ -82,7 +82,15 @@ test('nobody but the adult and the worker they chose can reach a share, its inbo
     ['/worker/codes', {}],
     ['/not-safe', {}],
   ];
+  // The admin forms: an admin may change only their own organisation (the demo one here).
+  const adminForms: [string, Record<string, string>][] = [
+    ['/admin', { intent: 'add-staff', name: 'Intruder', email: 'intruder@test.example', role: 'worker', jobTitle: '', team: '' }],
+    ['/admin', { intent: 'help-numbers', 'helpName-1': 'Intruder line', 'helpNumber-1': '0800 000 0000' }],
+  ];
   for (const [who, request] of Object.entries(outsiders)) {
+    if (who !== "the worker's own organisation's admin") {
+      for (const [path, form] of adminForms) await request.post(path, { form, maxRedirects: 0 });
+    }
     for (const path of pages) {
       const response = await request.get(path, { maxRedirects: 0 });
       const body = await response.text();
@@ -105,6 +113,12 @@ test('nobody but the adult and the worker they chose can reach a share, its inbo
   const list = await (await adult.get('/sharing')).text();
   expect(list).toContain('They can see it now.');
   expect(list).not.toContain('Written by an outsider');
+  // The demo organisation's staff and help numbers are as they were.
+  const demoAdmin = outsiders["the worker's own organisation's admin"]!;
+  const adminPage = await (await demoAdmin.get('/admin')).text();
+  expect(adminPage).not.toContain('intruder@test.example');
+  expect(adminPage).not.toContain('Intruder line');
+  expect(await (await adult.get('/not-safe')).text()).toContain('0300 123 4567');
   // The spare code was never used by the other adult in a way that shared the first adult's words.
   expect(await (await worker.get('/worker')).text()).not.toContain(secret);
   for (const request of Object.values(outsiders)) await request.dispose();
