@@ -18,7 +18,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['./tests/fixtures/summary-reporter.ts']],
-  timeout: 60_000,
+  // Whole journeys (sign up, every question, two versions) take a while on a busy machine.
+  timeout: 120_000,
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -32,7 +33,8 @@ export default defineConfig({
     command: 'npx tsx app/cli/serve.ts',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Whole journeys (sign up, every question, two versions) take a while on a busy machine.
+  timeout: 120_000,
     // The copy sent to case systems as HTML: the PDF is tested in app/delivery, and making one on
     // every share would slow every sharing journey here.
     env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1', DELIVERY_COPY: 'html' },
