@@ -34,7 +34,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     // Whole journeys (sign up, every question, two versions) take a while on a busy machine.
-  timeout: 120_000,
+    timeout: 120_000,
     // The copy sent to case systems as HTML: the PDF is tested in app/delivery, and making one on
     // every share would slow every sharing journey here.
     env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1', DELIVERY_COPY: 'html' },

@@ -45,6 +45,7 @@ export const namespaces = [
   'rights',
   'staff',
   'casework',
+  'integration',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

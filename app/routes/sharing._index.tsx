@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { WorkerCard } from '~/components/sharing/ConsentFields';
+import { deliveryStatusForShare } from '~/delivery/outbox.server';
 import { markRepliesSeen, sharesOfAdult } from '~/domain/sharing/shares.server';
 import { formatDateTime, formatDay } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
@@ -15,11 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { account } = await requirePermission(request, 'read:share:own');
   const lng = await languageOf(request);
   const shares = await sharesOfAdult(account.id);
+  const delivery = new Map(await Promise.all(shares.map(async (s) => [s.id, await deliveryStatusForShare(s.id)] as const)));
   // The person is reading their replies now: the next visit shows only newer ones as new.
   for (const share of shares) if (share.replies.some((r) => r.unread)) await markRepliesSeen(account.id, share.id);
   return {
     shares: shares.map((s) => ({
       ...s,
+      delivery: delivery.get(s.id) ?? 'none',
       until: s.until ? formatDay(lng, s.until) : null,
       createdAt: formatDateTime(lng, s.createdAt),
       endedAt: s.endedAt ? formatDateTime(lng, s.endedAt) : null,
@@ -64,6 +67,7 @@ export default function WhoCanSee() {
           <p>{share.includeTeam ? t('list.withTeam', { team: share.worker.team }) : t('list.onlyWorker', { name: share.worker.name })}</p>
           <p>{share.until ? t('list.until', { date: share.until }) : t('list.untilStopped')}</p>
           <p>{share.includeNewVersions ? t('list.newVersionsYes') : t('list.newVersionsNo')}</p>
+          {share.delivery === 'delivered' || share.delivery === 'failed' ? <p>{t(`list.delivery.${share.delivery}`)}</p> : null}
 
           <h3>{t('list.readHeading')}</h3>
           {share.reads.length === 0 ? (

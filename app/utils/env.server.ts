@@ -1,7 +1,12 @@
 import path from 'node:path';
 
-/** Settings from the environment, read in one place. */
-export const isProduction = process.env.NODE_ENV === 'production';
+/**
+ * Settings from the environment, read in one place. NODE_ENV is read through `env` so it is the
+ * value the server runs with: `remix build` replaces the literal `process.env.NODE_ENV` in the
+ * server bundle with the build's own mode, which would make every built server "production".
+ */
+const { env } = process;
+export const isProduction = env.NODE_ENV === 'production';
 
 export const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
 
