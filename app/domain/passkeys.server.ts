@@ -125,11 +125,16 @@ export async function authenticationOptions(request: Request) {
   return { challengeId, options };
 }
 
-/** Checks a passkey sign-in; the account it belongs to, or an error key. */
+/**
+ * Checks a passkey sign-in; the account it belongs to, or an error key. Each sign-in page takes
+ * only its own people. A worker's or admin's passkey stands for both their password and their
+ * code, so it must have checked the person (fingerprint, face or PIN): user verification.
+ */
 export async function verifyAuthentication(
   request: Request,
   challengeId: unknown,
   response: AuthenticationResponseJSON,
+  audience: 'adult' | 'staff' = 'adult',
 ): Promise<PasskeyResult> {
   const challenge = await consumeChallenge(challengeId, 'authenticate');
   if (!challenge) return { ok: false, error: 'auth:errors.passkeyExpired' };
@@ -142,7 +147,7 @@ export async function verifyAuthentication(
       expectedChallenge: challenge.challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,
-      requireUserVerification: false,
+      requireUserVerification: audience === 'staff',
       credential: {
         id: passkey.id,
         publicKey: Buffer.from(passkey.public_key, 'base64url'),
@@ -156,7 +161,8 @@ export async function verifyAuthentication(
     return { ok: false, error: 'auth:errors.passkeyFailed' };
   }
   const account = await findAccount(getDb(), passkey.account_id);
-  return account && account.role === 'adult' ? { ok: true, account } : { ok: false, error: 'auth:errors.passkeyFailed' };
+  const allowed = audience === 'staff' ? account?.role === 'worker' || account?.role === 'admin' : account?.role === 'adult';
+  return account && allowed ? { ok: true, account } : { ok: false, error: 'auth:errors.passkeyFailed' };
 }
 
 /** Whether a username is free for a new account. */

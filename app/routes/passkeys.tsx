@@ -7,6 +7,7 @@ import {
   verifyAuthentication,
   verifyRegistration,
 } from '~/domain/passkeys.server';
+import { staffLanding } from '~/domain/staff.server';
 import { languageOf } from '~/i18n/i18next.server';
 import { isSignInBlocked, recordFailedSignIn } from '~/utils/rate-limit.server';
 import { safeReturnPath } from '~/utils/redirect.server';
@@ -42,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await languageOf(request),
       );
       if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
-      if (signedIn) return Response.json({ redirectTo: '/account?passkey=added' });
+      if (signedIn)
+        return Response.json({ redirectTo: signedIn.account.role === 'adult' ? '/account?passkey=added' : '/staff/account?passkey=added' });
       return Response.json({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
     }
     case 'authenticate-options':
@@ -50,12 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'authenticate-verify': {
       const address = clientAddress(context);
       if (await isSignInBlocked('', address)) return Response.json({ error: 'auth:errors.tooManyAttempts' }, { status: 429 });
-      const result = await verifyAuthentication(request, body.challengeId, body.response as never);
+      const audience = body.audience === 'staff' ? 'staff' : 'adult';
+      const result = await verifyAuthentication(request, body.challengeId, body.response as never, audience);
       if (!result.ok) {
         await recordFailedSignIn('', address);
         return Response.json({ error: result.error }, { status: 400 });
       }
-      const redirectTo = safeReturnPath(body.returnTo, '/statement');
+      const redirectTo = safeReturnPath(body.returnTo, audience === 'staff' ? staffLanding(result.account.role) : '/statement');
       return Response.json({ redirectTo }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
     }
     default:

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { PasskeySignIn } from '~/components/passkey/PasskeyButtons';
 import { Button } from '~/components/button/Button';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
@@ -85,6 +86,8 @@ export default function StaffSignIn() {
         />
         <Button>{t('signIn.submit')}</Button>
       </Form>
+      {/* A passkey that checks the person (fingerprint, face or PIN) stands for password and code. */}
+      <PasskeySignIn returnTo={returnTo ?? ''} audience="staff" />
       <p>
         {t('signIn.adults')} <Link to="/sign-in">{t('signIn.adultsLink')}</Link>
       </p>

@@ -31,6 +31,9 @@ export default function Inbox() {
       <h1>{t('inbox.title')}</h1>
       <p className="lead">{t('inbox.signedInAs', { name })}</p>
       <p>
+        <Link to="/staff/account">{t('staff:account.link')}</Link>
+      </p>
+      <p>
         <Link to="/worker/codes" className="button">
           {t('inbox.newCode')}
         </Link>

@@ -76,6 +76,7 @@ for (const lng of languageCodes) {
 
     // The worker's pages: inbox, statement, reply (with an error), then the adult's list.
     await check(worker, lng, '/worker', problems);
+    await check(worker, lng, '/staff/account', problems);
     await check(worker, lng, `/worker/shares/${id}`, problems);
     await check(worker, lng, `/worker/shares/${id}/reply`, problems);
     await submit(worker);

@@ -74,7 +74,7 @@ export function PasskeySignUp() {
 }
 
 /** "Sign in with a passkey": the browser offers the person's own passkeys for this site. */
-export function PasskeySignIn({ returnTo }: { returnTo: string }) {
+export function PasskeySignIn({ returnTo, audience = 'adult' }: { returnTo: string; audience?: 'adult' | 'staff' }) {
   const { t } = useTranslation('auth');
   const supported = usePasskeySupport();
   const [error, setError] = useState('');
@@ -86,7 +86,7 @@ export function PasskeySignIn({ returnTo }: { returnTo: string }) {
     try {
       const options = await post({ step: 'authenticate-options' });
       const response = await startAuthentication({ optionsJSON: options.options as never });
-      const result = await post({ step: 'authenticate-verify', challengeId: options.challengeId, response, returnTo });
+      const result = await post({ step: 'authenticate-verify', challengeId: options.challengeId, response, returnTo, audience });
       if (typeof result.redirectTo === 'string') window.location.assign(result.redirectTo);
       else setError(typeof result.error === 'string' ? result.error : 'auth:errors.passkeyFailed');
     } catch {

@@ -100,6 +100,9 @@ export default function AdminPage() {
       <p>
         <Link to="/admin/integrations">{t('integration:title')}</Link>
       </p>
+      <p>
+        <Link to="/staff/account">{t('account.link')}</Link>
+      </p>
       <StaffList staff={staff} />
       <AddStaffForm
         errors={failure?.form === 'add-staff' ? errors : {}}
