@@ -59,7 +59,7 @@ test('an admin adds a worker, who sets up their account once and signs in with a
   await expect(worker.getByText(t('staff:setUp.intro', { organisation: 'Demo Borough Council', name: 'Robin Case' }))).toBeVisible();
   await expect(worker.getByRole('img', { name: t('staff:setUp.qrAlt') })).toBeVisible();
   const secret = await completeSetUp(worker, link, 'robin’s long password');
-  await expect(worker.getByRole('alert')).toContainText(t('staff:signIn.setUpDone'));
+  await expect(worker.getByRole('alert', { name: t('staff:signIn.setUpDoneTitle') })).toContainText(t('staff:signIn.setUpDone'));
 
   await signInWith(worker, { email, password: 'robin’s long password', totpSecret: secret });
   await expect(worker).toHaveURL(/\/worker$/);
@@ -226,7 +226,7 @@ test.describe('without JavaScript', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const worker = await context.newPage();
     await completeSetUp(worker, link, 'a password typed without scripts');
-    await expect(worker.getByRole('alert')).toContainText(t('staff:signIn.setUpDone'));
+    await expect(worker.getByRole('alert', { name: t('staff:signIn.setUpDoneTitle') })).toContainText(t('staff:signIn.setUpDone'));
     await context.close();
   });
 });
