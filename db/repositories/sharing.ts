@@ -61,11 +61,15 @@ export async function listSharesTakingNewVersions(db: Kysely<Database>, adultId:
 }
 
 /**
- * Shares a worker may see in their inbox: given to them, or to their team in their organisation
+ * Shares a worker may see in their inbox (or just the one with `shareId`): given to them, or to their team in their organisation
  * when the person allowed that. Status and end dates are checked by the caller.
  */
-export async function listSharesForWorker(db: Kysely<Database>, worker: { id: string; organisation_id: string; team: string }) {
-  return db
+export async function listSharesForWorker(
+  db: Kysely<Database>,
+  worker: { id: string; organisation_id: string; team: string },
+  shareId?: string,
+) {
+  let query = db
     .selectFrom('share')
     .innerJoin('account as w', 'w.id', 'share.worker_id')
     .selectAll('share')
@@ -76,8 +80,10 @@ export async function listSharesForWorker(db: Kysely<Database>, worker: { id: st
         ? eb.or([eb('share.worker_id', '=', worker.id), eb.and([eb('share.include_team', '=', 1), eb('w.team', '=', worker.team)])])
         : eb('share.worker_id', '=', worker.id),
     )
-    .orderBy('share.created_at', 'desc')
-    .execute();
+    .orderBy('share.created_at', 'desc');
+  // One share by id, under exactly the same rule (a worker's view of a single share).
+  if (shareId !== undefined) query = query.where('share.id', '=', shareId);
+  return query.execute();
 }
 
 /** Changes what a share covers. */

@@ -244,53 +244,57 @@ async function ownShare(adultId: string, shareId: string): Promise<Share | null>
 
 /** Everything the person needs to see about who can see their statement. */
 export async function sharesOfAdult(adultId: string) {
-  const db = getDb();
   const result = [];
-  for (const row of await listSharesOfAdult(db, adultId)) {
-    const share = await expireIfDue(row);
-    const worker = await findAccount(db, share.worker_id);
-    const organisation = await findOrganisation(db, share.organisation_id);
-    const access = await listAccess(db, share.id);
-    const replies = (await listReplies(db, share.id)).map((r) => ({
-      id: r.id,
-      from: r.worker_name ?? '',
-      at: r.created_at,
-      body: unseal(r.body, share.id),
-      unread: !r.read_at,
-    }));
-    const versions = await listShareVersions(db, share.id);
-    result.push({
-      id: share.id,
-      worker: {
-        name: worker?.display_name ?? '',
-        jobTitle: worker?.job_title ?? '',
-        team: worker?.team ?? '',
-        organisation: organisation?.name ?? '',
-      },
-      sections: share.sections.split(','),
-      includeTeam: share.include_team === 1,
-      includeNewVersions: share.include_new_versions === 1,
-      until: share.until,
-      status: share.status,
-      createdAt: share.created_at,
-      endedAt: share.ended_at,
-      versions: versions.map((v) => v.version_number),
-      access: access.map((a) => ({
-        action: a.action,
-        who: a.actor_name ?? '',
-        whoTitle: a.actor_title ?? '',
-        at: a.at,
-        version: a.version_number,
-      })),
-      replies,
-    });
-  }
+  for (const row of await listSharesOfAdult(getDb(), adultId)) result.push(await describeShare(row));
   return result;
+}
+
+/** One share as the person sees it: who, what, until when, who read it, replies. */
+async function describeShare(row: Share) {
+  const db = getDb();
+  const share = await expireIfDue(row);
+  const worker = await findAccount(db, share.worker_id);
+  const organisation = await findOrganisation(db, share.organisation_id);
+  const access = await listAccess(db, share.id);
+  const replies = (await listReplies(db, share.id)).map((r) => ({
+    id: r.id,
+    from: r.worker_name ?? '',
+    at: r.created_at,
+    body: unseal(r.body, share.id),
+    unread: !r.read_at,
+  }));
+  const versions = await listShareVersions(db, share.id);
+  return {
+    id: share.id,
+    worker: {
+      name: worker?.display_name ?? '',
+      jobTitle: worker?.job_title ?? '',
+      team: worker?.team ?? '',
+      organisation: organisation?.name ?? '',
+    },
+    sections: share.sections.split(','),
+    includeTeam: share.include_team === 1,
+    includeNewVersions: share.include_new_versions === 1,
+    until: share.until,
+    status: share.status,
+    createdAt: share.created_at,
+    endedAt: share.ended_at,
+    versions: versions.map((v) => v.version_number),
+    access: access.map((a) => ({
+      action: a.action,
+      who: a.actor_name ?? '',
+      whoTitle: a.actor_title ?? '',
+      at: a.at,
+      version: a.version_number,
+    })),
+    replies,
+  };
 }
 
 /** One of the person's own shares, for the change and withdraw pages; null for anyone else's. */
 export async function shareOfAdult(adultId: string, shareId: string) {
-  return (await sharesOfAdult(adultId)).find((s) => s.id === shareId) ?? null;
+  const row = await findShare(getDb(), shareId);
+  return row && row.adult_id === adultId ? describeShare(row) : null;
 }
 
 /** Marks replies as seen by the person. */
@@ -370,8 +374,7 @@ export async function helpNumbersFor(adultId: string): Promise<HelpNumber[]> {
 /** A worker's view of one share, if they may see it at all (given to them, or to their team). */
 async function shareForWorker(worker: Account, shareId: string) {
   if (!worker.organisation_id) return null;
-  const rows = await listSharesForWorker(getDb(), { id: worker.id, organisation_id: worker.organisation_id, team: worker.team });
-  const row = rows.find((r) => r.id === shareId);
+  const [row] = await listSharesForWorker(getDb(), { id: worker.id, organisation_id: worker.organisation_id, team: worker.team }, shareId);
   return row ? { row, share: await expireIfDue(row) } : null;
 }
 
@@ -444,7 +447,7 @@ export async function openForWorker(worker: Account, shareId: string, action: 'o
     return { kind: 'ended', status: share.status, at: share.ended_at ?? share.created_at };
   }
   const versions = await listShareVersions(getDb(), share.id);
-  const snapshot = await latestSnapshot(share.id);
+  const snapshot = versions[0] ? (JSON.parse(unseal(versions[0].snapshot, share.id)) as SharedSnapshot) : null;
   if (!snapshot) return null;
   const lastRead = await lastOpenedVersion(share.id, worker.id);
   let changes: Change[] | null = null;
