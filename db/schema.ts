@@ -228,7 +228,7 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
-export type OutboxEventType = 'share.created' | 'share.version-added' | 'consent.withdrawn' | 'consent.expired';
+export type OutboxEventType = 'share.created' | 'share.version-added' | 'consent.changed' | 'consent.withdrawn' | 'consent.expired';
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 
 export interface OutboxEventTable {

@@ -319,6 +319,29 @@ describe('the Bundle of a share', () => {
   });
 });
 
+describe('the Bundle of a changed share', () => {
+  it('is valid FHIR R4, holds the sections now shared and says the person changed the consent', async () => {
+    const { share } = await world.share({
+      sections: ['anything-else'],
+      answers: { ...everyAnswer(world), anythingElse: world.answer({ text: 'Only this' }) },
+    });
+    const bundle = await bundleFor(share, 'consent.changed', 'none');
+    expect(fhirErrors(bundle)).toEqual([]);
+    expectKnownCodes(bundle);
+    expect(world.fhir.eventTypeOf(bundle)).toBe('consent.changed');
+    const consent = one<Consent>(bundle, 'Consent');
+    expect(consent.status).toBe('active');
+    const consentUrl = bundle.entry!.find((e) => e.resource === consent)!.fullUrl;
+    const changedBy = resources<Provenance>(bundle, 'Provenance').filter((p) => p.target.some((t) => t.reference === consentUrl));
+    expect(changedBy).toHaveLength(1);
+    expect(changedBy[0]!.activity?.coding?.[0]?.code).toBe('UPDATE');
+    // The same version keeps the same identifier, so a receiving system replaces what it holds.
+    expect(one<QuestionnaireResponse>(bundle, 'QuestionnaireResponse').identifier?.value).toBe(`${share.id}/1`);
+    const text = JSON.stringify(bundle);
+    for (const secret of Object.values(words)) expect(text).not.toContain(secret);
+  });
+});
+
 describe('the Bundle of a withdrawal or expiry', () => {
   it.each(['consent.withdrawn', 'consent.expired'] as const)('%s carries none of the person’s words', async (type) => {
     const { share } = await world.share({ sections: allSections, answers: everyAnswer(world) });

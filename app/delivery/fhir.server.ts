@@ -81,6 +81,7 @@ const exchangeWords = {
   events: {
     'share.created': 'The person shared their statement',
     'share.version-added': 'A new version, under consent that covers new versions',
+    'consent.changed': 'The person changed what they share: this replaces what was sent before',
     'consent.withdrawn': 'The person withdrew their consent',
     'consent.expired': 'The consent ended on the last day the person chose',
   } satisfies Record<OutboxEventType, string>,
@@ -296,7 +297,7 @@ function uuidFor(key: string, name: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const isContentEvent = (type: OutboxEventType) => type === 'share.created' || type === 'share.version-added';
+const isContentEvent = (type: OutboxEventType) => type !== 'consent.withdrawn' && type !== 'consent.expired';
 
 async function latestSnapshot(db: Kysely<Database>, shareId: string): Promise<SharedSnapshot | null> {
   const [latest] = await listShareVersions(db, shareId);
@@ -410,6 +411,18 @@ export async function buildBundle(db: Kysely<Database>, input: BundleInput): Pro
     };
     add('provenance', provenance);
     return bundleOf(input, entries);
+  }
+
+  if (type === 'consent.changed') {
+    // Changing what is shared is the person's own decision, recorded like its ending.
+    const provenance: Provenance = {
+      resourceType: 'Provenance',
+      target: [ref('consent')],
+      recorded: records.at(-1)?.at ?? at,
+      activity: { coding: [{ system: systems.dataOperation, code: 'UPDATE', display: 'revise' }], text: exchangeWords.events[type] },
+      agent: [{ type: participant('author'), who: ref('patient') }],
+    };
+    add('provenance-consent', provenance);
   }
 
   const { groups, writtenBy } = responseSections(snapshot, sections);

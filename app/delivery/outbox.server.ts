@@ -20,7 +20,7 @@ import { eventBody } from './payload.server';
 export { eventBody };
 
 /** The events that carry the person's words; withdrawals and expiries carry none. */
-export const contentEventTypes: OutboxEventType[] = ['share.created', 'share.version-added'];
+export const contentEventTypes: OutboxEventType[] = ['share.created', 'share.version-added', 'consent.changed'];
 
 /** A new webhook-id: `msg_` and 128 random bits, the same on every attempt to send the event. */
 export function newEventId(): string {

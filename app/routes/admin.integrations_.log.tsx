@@ -19,6 +19,7 @@ const shown = 100;
 const typeKeys: Record<string, string> = {
   'share.created': 'shareCreated',
   'share.version-added': 'versionAdded',
+  'consent.changed': 'changed',
   'consent.withdrawn': 'withdrawn',
   'consent.expired': 'expired',
 };

@@ -16,12 +16,15 @@ import type * as StoreModule from '../statement/store.server';
 import { formatCode, hashCode, normaliseCode } from './codes';
 import { sharePurpose, stillLasts, type ShareTerms } from './consent';
 import type * as SharesModule from './shares.server';
+import type { Bundle, Consent } from '~/delivery/fhir-types';
+import type * as PayloadModule from '~/delivery/payload.server';
 
 let dir: string;
 let db: typeof DbModule;
 let sealed: typeof SealedModule;
 let store: typeof StoreModule;
 let shares: typeof SharesModule;
+let payload: typeof PayloadModule;
 
 const saved = {
   SQLITE_FILE: process.env.SQLITE_FILE,
@@ -42,6 +45,7 @@ beforeAll(async () => {
   sealed = await import('../sealed.server');
   store = await import('../statement/store.server');
   shares = await import('./shares.server');
+  payload = await import('~/delivery/payload.server');
   const { migrateToLatest } = await import('~/utils/migrate.server');
   await migrateToLatest(db.getDb());
 });
@@ -716,6 +720,30 @@ describe("events for the worker's case system", () => {
       ['share.version-added', 2],
       ['consent.withdrawn', 3],
     ]);
+  });
+
+  it('are queued when the person changes what they share, carrying only what is shared now', async () => {
+    const { adultId, shareId } = await sharedStatement({ sections: ['about-me', 'people'] });
+    expect(await shares.changeShare(adultId, shareId, terms({ sections: ['about-me'], includeTeam: true }))).toBe(true);
+    expect((await events(shareId)).map((e) => [e.type, e.sequence])).toEqual([
+      ['share.created', 1],
+      ['consent.changed', 2],
+    ]);
+    const [first, changed] = await db
+      .getDb()
+      .selectFrom('outbox_event')
+      .selectAll()
+      .where('share_id', '=', shareId)
+      .orderBy('sequence')
+      .execute();
+    // What went first held the people section; what replaces it holds only the name.
+    expect(payload.eventBody(first!)).toContain(words.notToldWhy);
+    const body = payload.eventBody(changed!)!;
+    expect(body).toContain(words.name);
+    for (const secret of [words.trusted, words.notToldWho, words.notToldWhy]) expect(body).not.toContain(secret);
+    const consent = (JSON.parse(body) as Bundle).entry!.map((e) => e.resource).find((r): r is Consent => r?.resourceType === 'Consent')!;
+    expect(consent.status).toBe('active');
+    expect(consent.provision?.code?.map((c) => c.coding?.[0]?.code)).toEqual(['section.about-me']);
   });
 
   it('are queued once when a share expires, and not for a version the share does not take', async () => {

@@ -331,6 +331,9 @@ export async function changeShare(adultId: string, shareId: string, terms: Share
         await snapshotVersion(trx, changed, adultId, number);
       }
       await recordConsent(trx, changed, 'changed', new Date().toISOString());
+      // The worker's own system holds what was sent before: it gets the narrower (or wider) statement
+      // and the changed consent, so a section the person took back does not stay there either.
+      await enqueueEvent(trx, changed, 'consent.changed');
     });
   return true;
 }
