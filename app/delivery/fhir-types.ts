@@ -241,6 +241,7 @@ export interface DocumentReference extends ResourceBase {
   type?: CodeableConcept;
   subject?: Reference;
   date?: string;
+  author?: Reference[];
   description?: string;
   content: { attachment: Attachment }[];
   context?: { related?: Reference[] };

@@ -130,6 +130,9 @@ function expectKnownCodes(bundle: Bundle) {
     'http://terminology.hl7.org/CodeSystem/v3-ParticipationType': ['IRCP'],
     'http://terminology.hl7.org/CodeSystem/provenance-participant-type': ['author', 'enterer'],
     'http://terminology.hl7.org/CodeSystem/v3-DataOperation': ['UPDATE'],
+    // UKCore-DocumentType (record composition type refset) and UKCore-PersonRelationshipType.
+    'http://snomed.info/sct': ['829261000000109'],
+    'https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole': ['Agent'],
   };
   for (const { system, code } of codings(bundle)) {
     if (system === world.fhir.codeSystemUrl) expect(ours, `${code} is in our code system`).toContain(code);
@@ -319,6 +322,48 @@ describe('the Bundle of a share', () => {
   });
 });
 
+describe('UK Core', () => {
+  it('each resource claims its UK Core profile and meets the rules that profile adds to R4', async () => {
+    const { share } = await world.share({ sections: allSections, includeTeam: true, answers: everyAnswer(world) });
+    const bundles = [
+      await bundleFor(share, 'share.created', 'html'),
+      await bundleFor({ ...share, status: 'withdrawn', ended_at: '2026-12-02T08:00:00.000Z' }, 'consent.withdrawn'),
+    ];
+    const profile = (name: string) => `https://fhir.hl7.org.uk/StructureDefinition/UKCore-${name}`;
+    for (const bundle of bundles) {
+      expect(bundle.meta?.profile).toEqual([profile('Bundle')]);
+      for (const { resource } of bundle.entry ?? []) {
+        expect(resource!.meta?.profile, resource!.resourceType).toEqual([profile(resource!.resourceType)]);
+        // UKCore-Practitioner: every identifier has a system and a value.
+        if (resource!.resourceType === 'Practitioner')
+          for (const id of resource!.identifier ?? []) expect(id.system && id.value).toBeTruthy();
+        // UKCore-Organization: an identifier or a name (org-1).
+        if (resource!.resourceType === 'Organization')
+          expect((resource!.identifier?.length ?? 0) + (resource!.name ? 1 : 0)).toBeGreaterThan(0);
+        // UKCore-Patient: the NHS number slice is for NHS numbers only; the pseudonym is never sent as one.
+        if (resource!.resourceType === 'Patient')
+          for (const id of resource!.identifier ?? []) expect(id.system).not.toBe('https://fhir.nhs.uk/Id/nhs-number');
+      }
+    }
+    const [shared] = bundles;
+    // UKCore-DocumentReference: the type from the record composition refset, and its author.
+    const document = one<DocumentReference>(shared!, 'DocumentReference');
+    expect(document.type?.coding).toEqual([{ system: 'http://snomed.info/sct', code: '829261000000109', display: 'Patient narrative' }]);
+    expect(document.author).toEqual([{ reference: shared!.entry!.find((e) => e.resource?.resourceType === 'Patient')!.fullUrl }]);
+    // UKCore-RelatedPerson: a representative is an agent of the patient; an advocate is said in words.
+    const related = resources<RelatedPerson>(shared!, 'RelatedPerson');
+    expect(related.map((r) => r.relationship?.[0]?.coding?.map((c) => c.code))).toEqual([
+      ['author.advocate'],
+      ['author.representative', 'Agent'],
+    ]);
+    for (const person of related) expect(person.relationship?.[0]?.text).toBeTruthy();
+    for (const bundle of bundles) {
+      expect(fhirErrors(bundle)).toEqual([]);
+      expectKnownCodes(bundle);
+    }
+  });
+});
+
 describe('the Bundle of a changed share', () => {
   it('is valid FHIR R4, holds the sections now shared and says the person changed the consent', async () => {
     const { share } = await world.share({
@@ -361,7 +406,11 @@ describe('the Bundle of a withdrawal or expiry', () => {
     expect(resources(bundle, 'DocumentReference')).toEqual([]);
     expect(resources(bundle, 'RelatedPerson')).toEqual([]);
     const patient = one<Patient>(bundle, 'Patient');
-    expect(patient).toEqual({ resourceType: 'Patient', identifier: [{ system: `${world.fhir.fhirBase}/person-id`, value: share.id }] });
+    expect(patient).toEqual({
+      resourceType: 'Patient',
+      meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'] },
+      identifier: [{ system: `${world.fhir.fhirBase}/person-id`, value: share.id }],
+    });
 
     const consent = one<Consent>(bundle, 'Consent');
     expect(consent.status).toBe('inactive');

@@ -47,6 +47,22 @@ export const codeSystemUrl = `${fhirBase}/CodeSystem/in-my-words-cards`;
 /** The Questionnaire's business version: raised whenever an item's meaning changes. */
 export const questionnaireVersion = '1';
 
+/**
+ * The UK Core profile each resource claims (UK Core STU3, https://fhir.hl7.org.uk). The tests check
+ * the rules these profiles add to base R4 (docs/decisions/0011-delivery-fhir-and-webhooks.md).
+ */
+export const ukCoreProfiles = {
+  Bundle: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle',
+  Patient: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient',
+  Practitioner: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Practitioner',
+  Organization: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Organization',
+  Consent: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Consent',
+  QuestionnaireResponse: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-QuestionnaireResponse',
+  RelatedPerson: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-RelatedPerson',
+  Provenance: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Provenance',
+  DocumentReference: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference',
+} as const;
+
 const systems = {
   person: `${fhirBase}/person-id`,
   worker: `${fhirBase}/worker-id`,
@@ -60,7 +76,14 @@ const systems = {
   participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
   participantType: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
   dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
+  snomed: 'http://snomed.info/sct',
+  ukCoreRelationship: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole',
 };
+/**
+ * DocumentReference.type is bound (extensible) to UKCore-DocumentType: SNOMED CT concepts in the
+ * record composition type refset 1127551000000109. "Patient narrative" is the person's own account.
+ */
+const documentType: Coding = { system: systems.snomed, code: '829261000000109', display: 'Patient narrative' };
 const extensions = {
   language: 'http://hl7.org/fhir/StructureDefinition/language',
   dataAbsentReason: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason',
@@ -325,7 +348,13 @@ export async function buildBundle(db: Kysely<Database>, input: BundleInput): Pro
   const key = `${share.id}/${eventId}`;
   const ref = (name: string): Reference => ({ reference: uuidFor(key, name) });
   const entries: BundleEntry[] = [];
-  const add = (name: string, resource: Resource) => entries.push({ fullUrl: uuidFor(key, name), resource });
+  const add = (name: string, resource: Exclude<Resource, Bundle>) => {
+    const profile = ukCoreProfiles[resource.resourceType as keyof typeof ukCoreProfiles];
+    entries.push({
+      fullUrl: uuidFor(key, name),
+      resource: profile ? { ...resource, meta: { ...resource.meta, profile: [profile] } } : resource,
+    });
+  };
   const content = isContentEvent(type);
   const snapshot = content ? await latestSnapshot(db, share.id) : null;
   if (content && !snapshot) throw new Error('The share has no version to send.');
@@ -446,7 +475,17 @@ export async function buildBundle(db: Kysely<Database>, input: BundleInput): Pro
     const relatedPerson: RelatedPerson = {
       resourceType: 'RelatedPerson',
       patient: ref('patient'),
-      relationship: [{ coding: [coding(`author.${author}`, exchangeWords.authors[author])] }],
+      // UK Core's relationship codes have "agent of patient" for a representative and nothing for an
+      // advocate; our own code says which, and the text says it in words for any system.
+      relationship: [
+        {
+          coding: [
+            coding(`author.${author}`, exchangeWords.authors[author]),
+            ...(author === 'representative' ? [{ system: systems.ukCoreRelationship, code: 'Agent', display: 'Agent of patient' }] : []),
+          ],
+          text: exchangeWords.authors[author],
+        },
+      ],
     };
     add(author, relatedPerson);
   }
@@ -478,9 +517,11 @@ export async function buildBundle(db: Kysely<Database>, input: BundleInput): Pro
     const document: DocumentReference = {
       resourceType: 'DocumentReference',
       status: 'current',
-      type: { text: 'Printable copy of the statement' },
+      type: { coding: [documentType], text: 'Printable copy of the statement' },
       subject: ref('patient'),
       date: at,
+      // The statement is the person's own account, whoever helped them write it down.
+      author: [ref('patient')],
       description: `Version ${snapshot.number} of the person's statement: the sections they shared`,
       content: [
         {
@@ -527,7 +568,7 @@ function agentsFor(author: Author, ref: (name: string) => Reference): Provenance
 function bundleOf(input: BundleInput, entries: BundleEntry[]): Bundle {
   return {
     resourceType: 'Bundle',
-    meta: { tag: [eventCoding(input.type)] },
+    meta: { profile: [ukCoreProfiles.Bundle], tag: [eventCoding(input.type)] },
     identifier: { system: systems.event, value: input.eventId },
     type: 'collection',
     timestamp: input.at,
