@@ -11,7 +11,7 @@ const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   world = await openDeliveryWorld('deliver', { DELIVERY_SCHEDULE: undefined, DELIVERY_TIMEOUT_SECONDS: undefined });
-});
+}, 60_000);
 
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));

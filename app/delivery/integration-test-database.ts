@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { insertAccount } from '../../db/repositories/accounts';
 import { insertOrganisation } from '../../db/repositories/organisations';
 import type { Account } from '../../db/schema';
 // Type-only imports load nothing: the modules are imported in beforeAll, after the environment is set.
 import type * as DbModule from '~/utils/db.server';
+import { openTestDatabase, type TestDatabase } from '../../tests/fixtures/test-database';
 
 /**
- * A fresh SQLite database in a temporary folder for one test file of the integration modules
+ * A fresh database (SQLite, or PostgreSQL in the `postgres` test project) for one test file of the integration modules
  * (endpoints, tokens, pull), with helpers that make organisations and people in it. Each test
  * makes its own organisation, so the tests share one database without seeing each other's rows.
  */
@@ -22,23 +20,26 @@ export function temporaryIntegrationDatabase(prefix: string) {
     DATABASE_URL: process.env.DATABASE_URL,
     DELIVERY_COPY: process.env.DELIVERY_COPY,
   };
-  let dir = '';
+  let database: TestDatabase | null = null;
   const handle = { db: null as unknown as typeof DbModule };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), `imw-${prefix}-`));
+    database = await openTestDatabase(prefix);
     // The modules read these when they load, so they are set first and the modules loaded afresh.
-    process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-    process.env.DATA_DIR = path.join(dir, 'data');
+    delete process.env.SQLITE_FILE;
+    delete process.env.DATABASE_URL;
+    Object.assign(process.env, database.env);
     // A Bundle's printable copy would need Chromium; these tests are about who may read what.
     process.env.DELIVERY_COPY = 'none';
     delete process.env.DATA_ENCRYPTION_KEYS;
-    delete process.env.DATABASE_URL;
+    const global = globalThis as { __db?: unknown; __raw?: unknown };
+    delete global.__db;
+    delete global.__raw;
     vi.resetModules();
     handle.db = await import('~/utils/db.server');
     const { migrateToLatest } = await import('~/utils/migrate.server');
     await migrateToLatest(handle.db.getDb());
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await handle.db?.getDb().destroy();
@@ -50,7 +51,7 @@ export function temporaryIntegrationDatabase(prefix: string) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   const getDb = () => handle.db.getDb();

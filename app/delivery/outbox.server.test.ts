@@ -7,7 +7,7 @@ let world: DeliveryWorld;
 
 beforeAll(async () => {
   world = await openDeliveryWorld('outbox');
-});
+}, 60_000);
 
 afterAll(async () => {
   await world?.close();

@@ -1,13 +1,11 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertAccount } from '../../../db/repositories/accounts';
 import { insertOrganisation } from '../../../db/repositories/organisations';
 import { listConsentRecords } from '../../../db/repositories/sharing';
 import type { Account } from '../../../db/schema';
+import { openTestDatabase, type TestDatabase } from '../../../tests/fixtures/test-database';
 // Type-only imports load nothing: the modules themselves are imported in beforeAll, after the environment is set.
 import type * as DbModule from '~/utils/db.server';
 import type * as SealedModule from '../sealed.server';
@@ -19,7 +17,7 @@ import type * as SharesModule from './shares.server';
 import type { Bundle, Consent } from '~/delivery/fhir-types';
 import type * as PayloadModule from '~/delivery/payload.server';
 
-let dir: string;
+let database: TestDatabase;
 let db: typeof DbModule;
 let sealed: typeof SealedModule;
 let store: typeof StoreModule;
@@ -29,17 +27,20 @@ let payload: typeof PayloadModule;
 const saved = {
   SQLITE_FILE: process.env.SQLITE_FILE,
   DATA_DIR: process.env.DATA_DIR,
-  KEYS: process.env.DATA_ENCRYPTION_KEYS,
+  DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
   DATABASE_URL: process.env.DATABASE_URL,
 };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-shares-'));
+  database = await openTestDatabase('shares');
   // The modules read these when they load, so they are set first and the modules loaded afresh.
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = path.join(dir, 'data');
-  delete process.env.DATA_ENCRYPTION_KEYS;
+  delete process.env.SQLITE_FILE;
   delete process.env.DATABASE_URL;
+  delete process.env.DATA_ENCRYPTION_KEYS;
+  Object.assign(process.env, database.env);
+  const global = globalThis as { __db?: unknown; __raw?: unknown };
+  delete global.__db;
+  delete global.__raw;
   vi.resetModules();
   db = await import('~/utils/db.server');
   sealed = await import('../sealed.server');
@@ -48,7 +49,7 @@ beforeAll(async () => {
   payload = await import('~/delivery/payload.server');
   const { migrateToLatest } = await import('~/utils/migrate.server');
   await migrateToLatest(db.getDb());
-});
+}, 60_000);
 
 afterAll(async () => {
   await db?.getDb().destroy();
@@ -56,16 +57,11 @@ afterAll(async () => {
   const global = globalThis as { __db?: unknown; __raw?: unknown };
   delete global.__db;
   delete global.__raw;
-  for (const [name, value] of [
-    ['SQLITE_FILE', saved.SQLITE_FILE],
-    ['DATA_DIR', saved.DATA_DIR],
-    ['DATA_ENCRYPTION_KEYS', saved.KEYS],
-    ['DATABASE_URL', saved.DATABASE_URL],
-  ] as const) {
+  for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 beforeEach(() => {
@@ -358,13 +354,25 @@ describe('sharing is all or nothing', () => {
     const { code } = await shares.createConnectionCode(worker);
     // Fault injection only: a trigger makes the consent record's insert fail, as a full disk would.
     const raw = db.getRawClient();
-    if (raw.kind !== 'sqlite') throw new Error('this test needs SQLite');
+    const onSqlite = raw.kind === 'sqlite';
+    const run = async (statement: string) => {
+      if (raw.kind === 'sqlite') raw.sqlite.exec(statement);
+      else await raw.pool.query(statement);
+    };
     const before = await totals();
-    raw.sqlite.exec(`CREATE TRIGGER shares_test_fail BEFORE INSERT ON consent_record BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    if (onSqlite) await run(`CREATE TRIGGER shares_test_fail BEFORE INSERT ON consent_record BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    else {
+      await run(`CREATE FUNCTION shares_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
+      await run('CREATE TRIGGER shares_test_fail BEFORE INSERT ON consent_record FOR EACH ROW EXECUTE FUNCTION shares_test_fail()');
+    }
     try {
       await expect(shares.shareWithWorker(adultId, code, terms())).rejects.toThrow(/disk full/);
     } finally {
-      raw.sqlite.exec('DROP TRIGGER shares_test_fail');
+      if (onSqlite) await run('DROP TRIGGER shares_test_fail');
+      else {
+        await run('DROP TRIGGER shares_test_fail ON consent_record');
+        await run('DROP FUNCTION shares_test_fail()');
+      }
     }
     await expectNothingWritten(before, adultId, worker, code);
 
