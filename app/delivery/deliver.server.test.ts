@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDeliveryWorld, type DeliveryWorld } from '../../tests/fixtures/delivery';
+import { chromiumPath } from '~/utils/chromium';
+import type { Bundle, DocumentReference } from './fhir-types';
 import { startReceiver } from './receiver.server';
 import { newSigningSecret } from './sender.server';
 
@@ -20,6 +22,7 @@ afterEach(async () => {
   await world.db.getDb().deleteFrom('outbox_event').execute();
   delete process.env.DELIVERY_SCHEDULE;
   delete process.env.DELIVERY_TIMEOUT_SECONDS;
+  process.env.DELIVERY_COPY = 'html';
 });
 
 afterAll(async () => {
@@ -205,6 +208,32 @@ describe('endpoints', () => {
     expect(await world.deliver.deliverDue()).toEqual({ sent: 0, failed: 1 });
     expect(stillOld.attempts.at(-1)?.outcome).toBe('refused');
   });
+});
+
+describe('the printable copy', () => {
+  it.skipIf(!chromiumPath())(
+    'is queued as HTML with the share and sent as a PDF, the same body on every attempt',
+    async () => {
+      process.env.DELIVERY_COPY = 'pdf';
+      const target = await receiver({ failFirst: 1 });
+      const { eventId } = await sharedWith(target.url, target.secret);
+      const copyOf = (bundle: Bundle) =>
+        bundle.entry!.map((e) => e.resource).find((r): r is DocumentReference => r?.resourceType === 'DocumentReference')!.content[0]!
+          .attachment;
+      // The share's transaction made no PDF: the browser is not waited for while the database is locked.
+      expect(copyOf(world.outbox.eventBundle(await event(eventId))!).contentType).toBe('text/html');
+
+      expect(await world.deliver.deliverDue()).toEqual({ sent: 0, failed: 1 });
+      const kept = world.outbox.eventBundle(await event(eventId))!;
+      expect(copyOf(kept)).toMatchObject({ contentType: 'application/pdf', title: 'document-1.pdf' });
+      expect(Buffer.from(copyOf(kept).data!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+      expect(await world.deliver.deliverDue({ now: later(86_400) })).toEqual({ sent: 1, failed: 0 });
+      expect(target.received.map((e) => e.id)).toEqual([eventId]);
+      expect(target.received[0]!.bundle).toEqual(kept);
+    },
+    60_000,
+  );
 });
 
 describe('order and safety', () => {

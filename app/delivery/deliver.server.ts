@@ -8,12 +8,15 @@ import {
   insertDeliveryAttempt,
   listActiveEndpoints,
   listDueEvents,
+  replaceEventPayload,
   updatePendingEvent,
   type OutboxEventSummary,
 } from '../../db/repositories/delivery';
 import type { Database, WebhookEndpoint } from '../../db/schema';
-import { unseal } from '~/domain/sealed.server';
+import { seal, unseal } from '~/domain/sealed.server';
 import { getDb } from '~/utils/db.server';
+import { copyFormat } from './copy-format';
+import type { Attachment } from './fhir-types';
 import { eventBody } from './payload.server';
 import { deliveryTimeoutMs, signAndSend, type SendResult } from './sender.server';
 
@@ -125,6 +128,28 @@ function outcomeOf(
   return { outcome: 'failed', changes: { attempts, last_error: lastError, next_attempt_at: next } };
 }
 
+/**
+ * Before an event is first sent: its printable copy, queued as HTML inside the share's
+ * transaction, becomes the PDF, and the event keeps it, so every attempt sends the same body.
+ * Where there is no browser the HTML copy goes as it is.
+ */
+async function withPdfCopy(db: Kysely<Database>, eventId: string, body: string): Promise<string> {
+  const bundle = JSON.parse(body) as { entry?: { resource?: { resourceType?: string; content?: { attachment: Attachment }[] } }[] };
+  const attachment = bundle.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')?.resource?.content?.[0]?.attachment;
+  if (!attachment || attachment.contentType !== 'text/html' || !attachment.data) return body;
+  // Loaded only when needed, so the delivery process starts without React or the browser.
+  const { pdfOfHtmlCopy } = await import('./delivered-copy.server');
+  const pdf = await pdfOfHtmlCopy(Buffer.from(attachment.data, 'base64').toString('utf8'), attachment.language ?? 'en');
+  if (!pdf) return body;
+  attachment.contentType = 'application/pdf';
+  attachment.data = pdf.toString('base64');
+  attachment.size = pdf.length;
+  if (attachment.title) attachment.title = attachment.title.replace(/\.html$/, '.pdf');
+  const changed = JSON.stringify(bundle);
+  await replaceEventPayload(db, eventId, seal(changed, eventId));
+  return changed;
+}
+
 /** Sends one leased event to every active endpoint that has not yet taken it, then records it all in one transaction. */
 async function deliverOne(db: Kysely<Database>, event: OutboxEventSummary, now: Date): Promise<Outcome> {
   const nowIso = now.toISOString();
@@ -140,6 +165,10 @@ async function deliverOne(db: Kysely<Database>, event: OutboxEventSummary, now: 
   if (body === null) {
     await updatePendingEvent(db, event.id, { status: 'dead', last_error: 'The event’s content could not be read.' });
     return 'failed';
+  }
+
+  if (row.attempts === 0 && copyFormat() === 'pdf') {
+    body = await withPdfCopy(db, row.id, body);
   }
 
   const active = await listActiveEndpoints(db, event.organisation_id);

@@ -5,30 +5,21 @@ import type { SharedSnapshot } from '~/domain/sharing/shares.server';
 import { formatDateTime } from '~/i18n/dates';
 import { i18nFor } from '~/i18n/i18next.server';
 import { defaultLanguage, directionOf, isLanguageCode, type LanguageCode } from '~/i18n/languages';
+import type { CopyFormat } from './copy-format';
 import { markupPdf } from './printable-copy.server';
+
+export { copyFormat, type CopyFormat } from './copy-format';
 
 /**
  * The printable copy that travels inside a delivered FHIR Bundle: the worker's view of the
  * shared sections only (never "not answered" for a section the person kept back), in the
  * worker's language, with the person's own words as written.
  */
-export type CopyFormat = 'pdf' | 'html' | 'none';
-
 export interface DeliveredCopy {
   contentType: 'application/pdf' | 'text/html';
   language: LanguageCode;
   title: string;
   data: Buffer;
-}
-
-/**
- * How the copy is made, from DELIVERY_COPY: `pdf` (the default) through Chromium, falling back
- * to HTML where there is none; `html` skips the browser, which keeps the share's transaction
- * short; `none` sends no copy at all.
- */
-export function copyFormat(): CopyFormat {
-  const value = process.env.DELIVERY_COPY;
-  return value === 'html' || value === 'none' ? value : 'pdf';
 }
 
 function markup(lng: LanguageCode, snapshot: SharedSnapshot, sections: string[], label: { name: string | null; ref: string }) {
@@ -59,4 +50,15 @@ export async function deliveredCopy(
   }
   const html = `<!DOCTYPE html><html lang="${lng}" dir="${directionOf(lng)}"><head><meta charset="utf-8"><title>document-${snapshot.number}</title></head><body><main>${body}</main></body></html>`;
   return { contentType: 'text/html', language: lng, title: `document-${snapshot.number}.html`, data: Buffer.from(html, 'utf8') };
+}
+
+/**
+ * The PDF of an HTML copy this module made, or null when there is no browser. Events are queued
+ * with the HTML copy, inside the share's transaction; the delivery process turns it into the PDF
+ * before the first attempt, outside any transaction (app/delivery/deliver.server.ts).
+ */
+export async function pdfOfHtmlCopy(html: string, language: string): Promise<Buffer | null> {
+  const body = /<main>([\s\S]*)<\/main>/.exec(html)?.[1];
+  if (body === undefined) return null;
+  return markupPdf(isLanguageCode(language) ? language : defaultLanguage, body);
 }

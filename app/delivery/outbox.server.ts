@@ -14,6 +14,7 @@ import {
 import type { Database, OutboxEvent, OutboxEventType, Share } from '../../db/schema';
 import { seal } from '~/domain/sealed.server';
 import { getDb } from '~/utils/db.server';
+import { copyFormat } from './copy-format';
 import { buildBundle, type Bundle } from './fhir.server';
 import { eventBody } from './payload.server';
 
@@ -30,12 +31,15 @@ export function newEventId(): string {
 /**
  * Queues an event for the share's organisation, inside the caller's transaction: the event is
  * written if and only if the share, version, withdrawal or expiry it describes is. The FHIR
- * Bundle is built now, from what the transaction sees, and stored encrypted.
+ * Bundle is built now, from what the transaction sees, and stored encrypted; its printable copy
+ * is HTML, made a PDF by the delivery process before the first attempt (DELIVERY_COPY=pdf).
  */
 export async function enqueueEvent(trx: Kysely<Database>, share: Share, type: OutboxEventType): Promise<string> {
   const id = newEventId();
   const at = new Date().toISOString();
-  const bundle = await buildBundle(trx, { share, type, eventId: id, at });
+  // Never Chromium inside the transaction: a PDF copy is made from this HTML one before sending.
+  const copy = copyFormat() === 'none' ? 'none' : 'html';
+  const bundle = await buildBundle(trx, { share, type, eventId: id, at, copy });
   await insertOutboxEvent(trx, {
     id,
     organisation_id: share.organisation_id,
