@@ -35,8 +35,8 @@ export default defineConfig({
     reuseExistingServer: false,
     // Whole journeys (sign up, every question, two versions) take a while on a busy machine.
     timeout: 120_000,
-    // The copy sent to case systems as HTML: the PDF is tested in app/delivery, and making one on
-    // every share would slow every sharing journey here.
+    // The copy sent to case systems as HTML: the PDF is tested in app/delivery, and the server's
+    // delivery loop making one for every share would take the browser tests' processor time.
     env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1', DELIVERY_COPY: 'html' },
   },
 });
