@@ -127,6 +127,41 @@ export async function listShareVersions(db: Kysely<Database>, shareId: string): 
   return db.selectFrom('share_version').selectAll().where('share_id', '=', shareId).orderBy('version_number', 'desc').execute();
 }
 
+/** The newest snapshot of each of these shares, in one query (a share with none is left out). */
+export async function listNewestVersions(db: Kysely<Database>, shareIds: string[]): Promise<ShareVersionRow[]> {
+  if (shareIds.length === 0) return [];
+  return db
+    .selectFrom('share_version as v')
+    .selectAll('v')
+    .where('v.share_id', 'in', shareIds)
+    .where((eb) =>
+      eb(
+        'v.version_number',
+        '=',
+        eb
+          .selectFrom('share_version as w')
+          .select((w) => w.fn.max('w.version_number').as('newest'))
+          .whereRef('w.share_id', '=', 'v.share_id'),
+      ),
+    )
+    .execute();
+}
+
+/** The newest version of each of these shares that this person has opened, in one query. */
+export async function listLastOpenedVersions(db: Kysely<Database>, shareIds: string[], actorId: string): Promise<Map<string, number>> {
+  if (shareIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('access_log')
+    .select(['share_id', (eb) => eb.fn.max('version_number').as('newest')])
+    .where('share_id', 'in', shareIds)
+    .where('actor_id', '=', actorId)
+    .where('action', '=', 'opened')
+    .where('version_number', 'is not', null)
+    .groupBy('share_id')
+    .execute();
+  return new Map(rows.filter((r) => r.newest !== null).map((r) => [r.share_id, Number(r.newest)]));
+}
+
 /** Active shares that end on a chosen day (to find those whose day has passed). */
 export async function listActiveSharesWithEndDay(db: Kysely<Database>): Promise<Share[]> {
   return db.selectFrom('share').selectAll().where('status', '=', 'active').where('until', 'is not', null).execute();

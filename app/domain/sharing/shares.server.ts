@@ -15,6 +15,8 @@ import {
   insertShareVersion,
   listAccess,
   listActiveSharesWithEndDay,
+  listLastOpenedVersions,
+  listNewestVersions,
   listOpenCodes,
   listReplies,
   listShareVersions,
@@ -401,17 +403,23 @@ async function latestSnapshot(shareId: string): Promise<SharedSnapshot | null> {
 /** A worker's inbox: shares they may read now, urgent first, then newest; unread marked. */
 export async function inboxOf(worker: Account) {
   if (!worker.organisation_id) return [];
-  const rows = await listSharesForWorker(getDb(), { id: worker.id, organisation_id: worker.organisation_id, team: worker.team });
+  const db = getDb();
+  const rows = await listSharesForWorker(db, { id: worker.id, organisation_id: worker.organisation_id, team: worker.team });
+  const active: typeof rows = [];
+  for (const row of rows) if ((await expireIfDue(row)).status === 'active') active.push(row);
+  // Two queries for the whole inbox, not two for each share.
+  const ids = active.map((row) => row.id);
+  const newest = new Map((await listNewestVersions(db, ids)).map((v) => [v.share_id, v]));
+  const lastOpened = await listLastOpenedVersions(db, ids, worker.id);
   const items = [];
-  for (const row of rows) {
-    const share = await expireIfDue(row);
-    if (share.status !== 'active') continue;
-    const snapshot = await latestSnapshot(share.id);
-    const lastRead = await lastOpenedVersion(share.id, worker.id);
+  for (const share of active) {
+    const version = newest.get(share.id);
+    const snapshot = version ? (JSON.parse(unseal(version.snapshot, share.id)) as SharedSnapshot) : null;
+    const lastRead = lastOpened.get(share.id) ?? null;
     items.push({
       id: share.id,
       label: labelOf(snapshot, share.id),
-      sharedWith: row.worker_id === worker.id ? null : row.worker_name,
+      sharedWith: share.worker_id === worker.id ? null : share.worker_name,
       version: snapshot?.number ?? 0,
       updatedAt: snapshot?.confirmedAt ?? share.created_at,
       unread: lastRead === null || (snapshot !== null && lastRead < snapshot.number),
