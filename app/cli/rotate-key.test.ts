@@ -1,26 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as StoreModule from '~/domain/statement/store.server';
 import type * as CryptoModule from '~/utils/crypto.server';
 import type * as DbModule from '~/utils/db.server';
+import { freshTestDatabase } from '../../tests/fixtures/test-database';
 
 // The command, run as an operator would, against a real database with statements in it.
-let dir: string;
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let store: typeof StoreModule;
 let crypto: typeof CryptoModule;
 let db: typeof DbModule;
 let accountId: string;
-const saved = { SQLITE_FILE: process.env.SQLITE_FILE, DATA_DIR: process.env.DATA_DIR, KEYS: process.env.DATA_ENCRYPTION_KEYS };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-rotate-'));
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = dir;
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  vi.resetModules();
+  database = await freshTestDatabase('rotate');
   store = await import('~/domain/statement/store.server');
   crypto = await import('~/utils/crypto.server');
   db = await import('~/utils/db.server');
@@ -30,16 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.getDb().destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [name, value] of Object.entries({
-    SQLITE_FILE: saved.SQLITE_FILE,
-    DATA_DIR: saved.DATA_DIR,
-    DATA_ENCRYPTION_KEYS: saved.KEYS,
-  })) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  await database?.close(db);
 });
 
 describe('npm run keys:rotate', () => {

@@ -1,26 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as DemoModule from './demo.server';
 import type * as StaffModule from './staff.server';
 import type * as DbModule from '~/utils/db.server';
+import { freshTestDatabase } from '../../tests/fixtures/test-database';
 
 // The demo data in a new database, as `npm start` makes it, and `npm run demo:code` reading it.
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let dir: string;
 let demo: typeof DemoModule;
 let staff: typeof StaffModule;
 let db: typeof DbModule;
 let accounts: DemoModule.DemoAccounts;
-const saved = { SQLITE_FILE: process.env.SQLITE_FILE, DATA_DIR: process.env.DATA_DIR, KEYS: process.env.DATA_ENCRYPTION_KEYS };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-demo-'));
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = dir;
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  vi.resetModules();
+  database = await freshTestDatabase('demo');
+  dir = database.dataDir;
+  fs.mkdirSync(dir, { recursive: true });
   demo = await import('./demo.server');
   staff = await import('./staff.server');
   db = await import('~/utils/db.server');
@@ -30,16 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.getDb().destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [name, value] of Object.entries({
-    SQLITE_FILE: saved.SQLITE_FILE,
-    DATA_DIR: saved.DATA_DIR,
-    DATA_ENCRYPTION_KEYS: saved.KEYS,
-  })) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  await database?.close(db);
 });
 
 describe('the demo data', () => {

@@ -1,9 +1,6 @@
 // @vitest-environment node
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../db/schema';
 // Type-only imports load nothing: the modules themselves are imported in beforeAll, after the environment is set.
 import type * as DbModule from '~/utils/db.server';
@@ -11,8 +8,9 @@ import type * as SharesModule from './sharing/shares.server';
 import type * as StoreModule from './statement/store.server';
 import type * as RightsModule from './rights.server';
 import { emptyAnswer, type Answer } from './statement/answers';
+import { freshTestDatabase } from '../../tests/fixtures/test-database';
 
-let dir: string;
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let db: typeof DbModule;
 let store: typeof StoreModule;
 let shares: typeof SharesModule;
@@ -22,8 +20,6 @@ let other: Account;
 let worker: Account;
 let keptShareId: string;
 let earlierShareId: string;
-
-const saved = { SQLITE_FILE: process.env.SQLITE_FILE, DATA_DIR: process.env.DATA_DIR, KEYS: process.env.DATA_ENCRYPTION_KEYS };
 
 // Words only the adult wrote, one for each place words are kept.
 const words = {
@@ -54,12 +50,7 @@ async function shareWith(adultId: string, sections: string[], includeNewVersions
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-rights-'));
-  // The modules read these when they load, so they are set first and the modules loaded afresh.
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = path.join(dir, 'data');
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  vi.resetModules();
+  database = await freshTestDatabase('rights');
   db = await import('~/utils/db.server');
   store = await import('./statement/store.server');
   shares = await import('./sharing/shares.server');
@@ -136,20 +127,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.getDb().destroy();
-  // Forget the handle kept on globalThis, so nothing else in this worker uses the closed database.
-  const global = globalThis as { __db?: unknown; __raw?: unknown };
-  delete global.__db;
-  delete global.__raw;
-  for (const [name, value] of [
-    ['SQLITE_FILE', saved.SQLITE_FILE],
-    ['DATA_DIR', saved.DATA_DIR],
-    ['DATA_ENCRYPTION_KEYS', saved.KEYS],
-  ] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await database?.close(db);
 });
 
 /** Every row of every table, as text, to look for what must be gone. */

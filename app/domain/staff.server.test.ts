@@ -1,26 +1,19 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as StaffModule from './staff.server';
 import type * as SealedModule from './sealed.server';
 import type * as DbModule from '~/utils/db.server';
+import { freshTestDatabase } from '../../tests/fixtures/test-database';
 
 // A real SQLite database and key file in a temporary folder, as the portal would have them.
-let dir: string;
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let staff: typeof StaffModule;
 let sealed: typeof SealedModule;
 let db: typeof DbModule;
 let organisationId: string;
-const saved = { SQLITE_FILE: process.env.SQLITE_FILE, DATA_DIR: process.env.DATA_DIR, KEYS: process.env.DATA_ENCRYPTION_KEYS };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-staff-'));
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = dir;
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  vi.resetModules();
+  database = await freshTestDatabase('staff');
   staff = await import('./staff.server');
   sealed = await import('./sealed.server');
   db = await import('~/utils/db.server');
@@ -33,16 +26,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await db.getDb().destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [name, value] of Object.entries({
-    SQLITE_FILE: saved.SQLITE_FILE,
-    DATA_DIR: saved.DATA_DIR,
-    DATA_ENCRYPTION_KEYS: saved.KEYS,
-  })) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  await database?.close(db);
 });
 
 let counter = 0;

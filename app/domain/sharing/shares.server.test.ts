@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../../db/repositories/accounts';
 import { insertOrganisation } from '../../../db/repositories/organisations';
 import { listConsentRecords } from '../../../db/repositories/sharing';
 import type { Account } from '../../../db/schema';
-import { openTestDatabase, type TestDatabase } from '../../../tests/fixtures/test-database';
+import { freshTestDatabase } from '../../../tests/fixtures/test-database';
 // Type-only imports load nothing: the modules themselves are imported in beforeAll, after the environment is set.
 import type * as DbModule from '~/utils/db.server';
 import type * as SealedModule from '../sealed.server';
@@ -17,31 +17,15 @@ import type * as SharesModule from './shares.server';
 import type { Bundle, Consent } from '~/delivery/fhir-types';
 import type * as PayloadModule from '~/delivery/payload.server';
 
-let database: TestDatabase;
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let db: typeof DbModule;
 let sealed: typeof SealedModule;
 let store: typeof StoreModule;
 let shares: typeof SharesModule;
 let payload: typeof PayloadModule;
 
-const saved = {
-  SQLITE_FILE: process.env.SQLITE_FILE,
-  DATA_DIR: process.env.DATA_DIR,
-  DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-  DATABASE_URL: process.env.DATABASE_URL,
-};
-
 beforeAll(async () => {
-  database = await openTestDatabase('shares');
-  // The modules read these when they load, so they are set first and the modules loaded afresh.
-  delete process.env.SQLITE_FILE;
-  delete process.env.DATABASE_URL;
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  Object.assign(process.env, database.env);
-  const global = globalThis as { __db?: unknown; __raw?: unknown };
-  delete global.__db;
-  delete global.__raw;
-  vi.resetModules();
+  database = await freshTestDatabase('shares');
   db = await import('~/utils/db.server');
   sealed = await import('../sealed.server');
   store = await import('../statement/store.server');
@@ -52,16 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await db?.getDb().destroy();
-  // Forget the handle kept on globalThis, so nothing else in this worker uses the closed database.
-  const global = globalThis as { __db?: unknown; __raw?: unknown };
-  delete global.__db;
-  delete global.__raw;
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  await database?.drop();
+  await database?.close(db);
 });
 
 beforeEach(() => {

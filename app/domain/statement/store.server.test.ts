@@ -1,19 +1,17 @@
 // @vitest-environment node
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // Type-only imports load nothing: the modules themselves are imported in beforeAll, after the environment is set.
 import type * as CryptoModule from '~/utils/crypto.server';
 import type * as DbModule from '~/utils/db.server';
 import { emptyAnswer, type Answer } from './answers';
 import type * as StoreModule from './store.server';
+import { freshTestDatabase } from '../../../tests/fixtures/test-database';
 
 type Store = typeof StoreModule;
 type Crypto = typeof CryptoModule;
 type Db = typeof DbModule;
 
-let dir: string;
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 let dataDir: string;
 let store: Store;
 let crypto: Crypto;
@@ -21,16 +19,9 @@ let db: Db;
 let personA: string;
 let personB: string;
 
-const saved = { SQLITE_FILE: process.env.SQLITE_FILE, DATA_DIR: process.env.DATA_DIR, KEYS: process.env.DATA_ENCRYPTION_KEYS };
-
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imw-store-'));
-  dataDir = path.join(dir, 'data');
-  // The modules read these when they load, so they are set first and the modules loaded afresh.
-  process.env.SQLITE_FILE = path.join(dir, 'test.sqlite');
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATA_ENCRYPTION_KEYS;
-  vi.resetModules();
+  database = await freshTestDatabase('store');
+  dataDir = database.dataDir;
   store = await import('./store.server');
   crypto = await import('~/utils/crypto.server');
   db = await import('~/utils/db.server');
@@ -44,20 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.getDb().destroy();
-  // Forget the handle kept on globalThis, so nothing else in this worker uses the closed database.
-  const global = globalThis as { __db?: unknown; __raw?: unknown };
-  delete global.__db;
-  delete global.__raw;
-  for (const [name, value] of [
-    ['SQLITE_FILE', saved.SQLITE_FILE],
-    ['DATA_DIR', saved.DATA_DIR],
-    ['DATA_ENCRYPTION_KEYS', saved.KEYS],
-  ] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await database?.close(db);
 });
 
 beforeEach(() => {
