@@ -165,7 +165,7 @@ export interface ConsentRecordTable {
   at: string;
 }
 
-export type AccessAction = 'opened' | 'printed' | 'replied' | 'refused';
+export type AccessAction = 'opened' | 'printed' | 'replied' | 'refused' | 'pulled';
 
 export interface AccessLogTable {
   id: string;

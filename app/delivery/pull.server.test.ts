@@ -110,13 +110,15 @@ describe('the list of shares', () => {
 });
 
 describe('one share', () => {
-  it('is the FHIR Bundle with the statement while consent covers it', async () => {
+  it('is the FHIR Bundle with the statement while consent covers it, and the person sees it was taken', async () => {
     const { organisationId, worker } = await organisationWithWorker();
-    const { shareId } = await shareFrom(worker);
+    const { adultId, shareId } = await shareFrom(worker);
     const bundle = await pull.shareBundleForSystem(organisationId, shareId);
     expect(bundle?.resourceType).toBe('Bundle');
     expect(resourceTypes(bundle)).toContain('QuestionnaireResponse');
     expect(JSON.stringify(bundle)).toContain(words);
+    const [seen] = await shares.sharesOfAdult(adultId);
+    expect(seen!.access).toEqual([expect.objectContaining({ action: 'pulled', version: 1 })]);
   });
 
   it('is only the withdrawal once the adult withdraws: never the statement', async () => {
@@ -129,6 +131,8 @@ describe('one share', () => {
     expect(resourceTypes(bundle)).toContain('Consent');
     expect(JSON.stringify(bundle)).not.toContain(words);
     expect(JSON.stringify(bundle?.meta)).toContain('consent.withdrawn');
+    // Nothing of the statement was taken, so nothing is logged as taken.
+    expect((await shares.sharesOfAdult(adultId))[0]!.access.map((a) => a.action)).not.toContain('pulled');
   });
 
   it('is only the expiry once its last day has passed, and the share is ended with a consent record', async () => {

@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { findOrganisationShare, listOrganisationSharesPage, type ShareListRow } from '../../db/repositories/integrations';
-import { listShareVersions } from '../../db/repositories/sharing';
+import { insertAccess, listShareVersions } from '../../db/repositories/sharing';
 import type { Share, ShareStatus } from '../../db/schema';
 import { stillLasts } from '~/domain/sharing/consent';
 import { expireDueShares, ukToday } from '~/domain/sharing/shares.server';
@@ -122,6 +123,15 @@ export async function shareBundleForSystem(organisationId: string, shareId: stri
     });
   }
   const versions = await listShareVersions(db, share.id);
+  // The person sees in "who read it" that their worker's system took a copy, as they see a worker reading it.
+  await insertAccess(db, {
+    id: crypto.randomUUID(),
+    share_id: share.id,
+    actor_id: null,
+    action: 'pulled',
+    version_number: versions[0]?.version_number ?? null,
+    at: now.toISOString(),
+  });
   return buildBundle(db, {
     share,
     type: versions.length > 1 ? 'share.version-added' : 'share.created',

@@ -219,6 +219,9 @@ test('an admin connects a system, tests it, rotates its secret, and a system wit
     expect(JSON.parse(bundle)).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     expect(bundle).toContain(sharedWords);
     expect(bundle).toContain('QuestionnaireResponse');
+    // The adult is told their worker's system took a copy.
+    const taken = t('sharing:list.log.pulled', { date: '' }).replace(/ \.$/, '');
+    expect(await (await adult.get('/sharing')).text()).toContain(taken.replace("'", '&#x27;'));
 
     // The admin sees when the token was last used.
     await page.goto('/admin/integrations');
