@@ -1,23 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { setPersonCookies, waitForHydration } from '../fixtures/pages';
 import { answerEveryQuestion, changeConfirmAndCompare, signUpWithPassword, uniqueUsername } from '../fixtures/statement';
 import { words } from '../fixtures/words';
-
-/** Chromium's virtual authenticator: a real WebAuthn round trip, with no device. */
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
+import { addVirtualAuthenticator } from '../fixtures/authenticator';
 
 for (const lng of ['en', 'ur'] as const) {
   test(`sign up with a passkey in ${lng}, answer every question, confirm, sign out and back in with the passkey`, async ({

@@ -1,25 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { staffSession } from '../fixtures/database';
 import { waitForHydration } from '../fixtures/pages';
 import { words } from '../fixtures/words';
+import { addVirtualAuthenticator } from '../fixtures/authenticator';
 
 const t = words('en');
-
-/** Chromium's virtual authenticator, which checks the person (as a fingerprint or PIN would). */
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
 
 test('a worker adds a passkey, then signs in with it instead of password and code; the adult sign-in refuses it', async ({
   browser,
