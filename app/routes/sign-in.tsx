@@ -9,7 +9,7 @@ import { TextInput } from '~/components/text-input/TextInput';
 import { checkPassword, signInSchema } from '~/domain/accounts.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
-import { clearSignInFailures, isSignInBlocked, recordFailedSignIn } from '~/utils/rate-limit.server';
+import { checkWithinLimits, clearSignInFailures } from '~/utils/rate-limit.server';
 import { safeReturnPath } from '~/utils/redirect.server';
 import { clientAddress } from '~/utils/request.server';
 import { getSignedIn, startSession } from '~/utils/session.server';
@@ -29,14 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { username, password } = result.data;
   const address = clientAddress(context);
   // The same words whether or not the username exists, so the page reveals nothing.
-  if (await isSignInBlocked(username, address)) {
-    return data({ errors: { username: 'auth:errors.tooManyAttempts' }, values: { username } }, { status: 429 });
-  }
-  const account = await checkPassword(username, password);
-  if (!account || account.role !== 'adult') {
-    await recordFailedSignIn(username, address);
-    return data({ errors: { username: 'auth:errors.wrongDetails' }, values: { username } }, { status: 400 });
-  }
+  const checked = await checkWithinLimits(username, address, async () => {
+    const account = await checkPassword(username, password);
+    return account?.role === 'adult' ? account : null;
+  });
+  if (checked.blocked) return data({ errors: { username: 'auth:errors.tooManyAttempts' }, values: { username } }, { status: 429 });
+  const account = checked.found;
+  if (!account) return data({ errors: { username: 'auth:errors.wrongDetails' }, values: { username } }, { status: 400 });
   await clearSignInFailures(username);
   return redirect(returnTo, { headers: { 'Set-Cookie': await startSession(account.id, request) } });
 }

@@ -10,7 +10,7 @@ import { TextInput } from '~/components/text-input/TextInput';
 import { checkStaffPassword, staffLanding, staffSignInSchema, startSecondFactor } from '~/domain/staff.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
-import { isSignInBlocked, recordFailedSignIn } from '~/utils/rate-limit.server';
+import { checkWithinLimits } from '~/utils/rate-limit.server';
 import { safeReturnPath } from '~/utils/redirect.server';
 import { clientAddress } from '~/utils/request.server';
 import { secondFactorCookie } from '~/utils/second-factor.server';
@@ -34,14 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password } = result.data;
   const address = clientAddress(context);
   // The same words whether or not the email address has an account, so the page reveals nothing.
-  if (await isSignInBlocked(email, address)) {
-    return data({ errors: { email: 'staff:errors.tooManyAttempts' }, values: { email } }, { status: 429 });
-  }
-  const account = await checkStaffPassword(email, password);
-  if (!account) {
-    await recordFailedSignIn(email, address);
-    return data({ errors: { password: 'staff:errors.wrongDetails' }, values: { email } }, { status: 400 });
-  }
+  const checked = await checkWithinLimits(email, address, () => checkStaffPassword(email, password));
+  if (checked.blocked) return data({ errors: { email: 'staff:errors.tooManyAttempts' }, values: { email } }, { status: 429 });
+  const account = checked.found;
+  if (!account) return data({ errors: { password: 'staff:errors.wrongDetails' }, values: { email } }, { status: 400 });
   // The failure count is cleared only once the code is right too (see the code page).
   const token = await startSecondFactor(account.id);
   const next = returnTo ? `/staff/sign-in/code?returnTo=${encodeURIComponent(returnTo)}` : '/staff/sign-in/code';

@@ -40,6 +40,22 @@ export async function recordFailedSignIn(username: string, address: string): Pro
   await Promise.allSettled([account.consume(username.toLowerCase()), byAddress.consume(address)]);
 }
 
+/**
+ * A password check under the limits: `blocked` without checking when this account or address has
+ * failed too often lately; otherwise what `check` found, a failure being counted when it found no
+ * one. Clearing the count on success is the caller's: staff clear it only after their code.
+ */
+export async function checkWithinLimits<T>(
+  name: string,
+  address: string,
+  check: () => Promise<T | null | undefined>,
+): Promise<{ blocked: true } | { blocked: false; found: T | null }> {
+  if (await isSignInBlocked(name, address)) return { blocked: true };
+  const found = (await check()) ?? null;
+  if (found === null) await recordFailedSignIn(name, address);
+  return { blocked: false, found };
+}
+
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearSignInFailures(username: string): Promise<void> {
   await getLimiters().account.delete(username.toLowerCase());
