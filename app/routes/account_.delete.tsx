@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Button } from '~/components/button/Button';
 import { Checkboxes } from '~/components/checkboxes/Checkboxes';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
-import { Picture } from '~/components/picture/Picture';
+import { EasyReadSection } from '~/components/easy-read/EasyReadSection';
 import type { PictureName } from '~/components/picture/catalog';
 import { deleteAdult } from '~/domain/rights.server';
 import { parseForm } from '~/utils/forms';
@@ -51,30 +51,18 @@ export default function DeleteAccountPage() {
       <h1>{t('delete.title')}</h1>
       <p className="lead">{t('delete.intro')}</p>
       {consequences.map((item) => (
-        <section className="easy-read" key={item.key} aria-labelledby={`delete-${item.key}`}>
-          <Picture name={item.picture} />
-          <div className="easy-read__words">
-            <h2 className="easy-read__heading" id={`delete-${item.key}`}>
-              {t(`delete.${item.key}Heading`)}
-            </h2>
-            {item.lines.map((line) => (
-              <p key={line}>{t(`delete.${line}`)}</p>
-            ))}
-          </div>
-        </section>
+        <EasyReadSection key={item.key} id={`delete-${item.key}`} picture={item.picture} heading={t(`delete.${item.key}Heading`)}>
+          {item.lines.map((line) => (
+            <p key={line}>{t(`delete.${line}`)}</p>
+          ))}
+        </EasyReadSection>
       ))}
-      <section className="easy-read" aria-labelledby="delete-copy">
-        <Picture name="book" />
-        <div className="easy-read__words">
-          <h2 className="easy-read__heading" id="delete-copy">
-            {t('delete.copyHeading')}
-          </h2>
-          <p>{t('delete.copyBody')}</p>
-          <p>
-            <Link to="/account/download">{t('delete.copyLink')}</Link>
-          </p>
-        </div>
-      </section>
+      <EasyReadSection id="delete-copy" picture="book" heading={t('delete.copyHeading')}>
+        <p>{t('delete.copyBody')}</p>
+        <p>
+          <Link to="/account/download">{t('delete.copyLink')}</Link>
+        </p>
+      </EasyReadSection>
       <Form method="post" noValidate>
         <Checkboxes
           id="understand"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Picture } from '~/components/picture/Picture';
+import { EasyReadSection } from '~/components/easy-read/EasyReadSection';
 import type { PictureName } from '~/components/picture/catalog';
 import type { RouteHandle } from '~/utils/page-state';
 
@@ -19,17 +19,11 @@ export default function StayingSafe() {
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
       {sections.map((section) => (
-        <section className="easy-read" key={section.key} aria-labelledby={`safety-${section.key}`}>
-          <Picture name={section.picture} />
-          <div className="easy-read__words">
-            <h2 className="easy-read__heading" id={`safety-${section.key}`}>
-              {t(`${section.key}.heading`)}
-            </h2>
-            {section.lines.map((line) => (
-              <p key={line}>{t(`${section.key}.${line}`)}</p>
-            ))}
-          </div>
-        </section>
+        <EasyReadSection key={section.key} id={`safety-${section.key}`} picture={section.picture} heading={t(`${section.key}.heading`)}>
+          {section.lines.map((line) => (
+            <p key={line}>{t(`${section.key}.${line}`)}</p>
+          ))}
+        </EasyReadSection>
       ))}
       <p className="inset">{t('notEmergency')}</p>
     </>
