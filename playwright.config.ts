@@ -22,7 +22,9 @@ export default defineConfig({
   timeout: 120_000,
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the page's DOM at that moment. Screenshots
+    // of every frame are left out: they cost processor time on every test, passed or not.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
     launchOptions: {
       executablePath: chromiumPath(),
       args: chromiumArgs,
