@@ -30,31 +30,18 @@ function stylesheet(): string {
 
 /** The PDF of one version in the person's language, or null when no browser is available. */
 export async function versionPdf(lng: LanguageCode, version: { number: number; date: string; answers: Answers }): Promise<Buffer | null> {
-  const instance = await getBrowser();
-  if (!instance) return null;
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18nFor(lng)}>
-      <main className="width-container">
-        <VersionContent {...version} />
-      </main>
+      <VersionContent {...version} />
     </I18nextProvider>,
   );
-  const html = `<!DOCTYPE html><html lang="${lng}" dir="${directionOf(lng)}" data-theme="default"><head><meta charset="utf-8"><style>${stylesheet()}</style></head><body>${body}</body></html>`;
-  const page = await instance.newPage();
-  try {
-    // No network: the page is built here and needs nothing from outside.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
-  } finally {
-    await page.close();
-  }
+  return markupPdf(lng, body);
 }
 
 /**
- * A PDF of markup made elsewhere, drawn the same way: the copy sent to a worker's own system
- * holds only the sections the person shared (app/delivery/delivered-copy.server.tsx). Null when
- * no browser is available.
+ * A PDF of page markup, drawn with the portal's own stylesheet: the person's version, and the
+ * copy sent to a worker's own system, which holds only the sections the person shared
+ * (app/delivery/delivered-copy.server.tsx). Null when no browser is available.
  */
 export async function markupPdf(lng: LanguageCode, body: string): Promise<Buffer | null> {
   const instance = await getBrowser();
@@ -62,6 +49,7 @@ export async function markupPdf(lng: LanguageCode, body: string): Promise<Buffer
   const html = `<!DOCTYPE html><html lang="${lng}" dir="${directionOf(lng)}" data-theme="default"><head><meta charset="utf-8"><style>${stylesheet()}</style></head><body><main class="width-container">${body}</main></body></html>`;
   const page = await instance.newPage();
   try {
+    // No network: the page is built here and needs nothing from outside.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithI18n, testI18n } from '../../../tests/fixtures/i18n';
 import { parseConsent } from '~/domain/sharing/consent';
-import type { Answer } from '~/domain/statement/answers';
+import { emptyAnswer, type Answer } from '~/domain/statement/answers';
 import { statement } from '~/domain/statement/definition';
 import { ConsentFields, WorkerCard, type ConsentValues } from './ConsentFields';
 import { ContactRules, SharedStatement } from './SharedStatement';
@@ -362,18 +362,8 @@ describe('the worker card', () => {
 });
 
 /** An answer the person gave, in their own words or cards. */
-const answer = (overrides: Partial<Answer>): Answer => ({
-  status: 'answered',
-  codes: [],
-  text: '',
-  reason: '',
-  mostImportant: [],
-  ratings: {},
-  language: 'en',
-  by: 'self',
-  at: '2026-12-01T10:00:00.000Z',
-  ...overrides,
-});
+const answer = (overrides: Partial<Answer>): Answer =>
+  emptyAnswer({ language: 'en', by: 'self', now: '2026-12-01T10:00:00.000Z' }, overrides);
 
 const safeWays = answer({ codes: ['phone-call', 'text-message'], text: 'Ffoniwch fi ar ôl 6 yr hwyr', language: 'cy' });
 const never = answer({ codes: ['no-voicemail', 'no-visits-home'] });
