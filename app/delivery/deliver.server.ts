@@ -16,7 +16,7 @@ import type { Database, WebhookEndpoint } from '../../db/schema';
 import { seal, unseal } from '~/domain/sealed.server';
 import { getDb } from '~/utils/db.server';
 import { copyFormat } from './copy-format';
-import type { Attachment } from './fhir-types';
+import type { Bundle, DocumentReference } from './fhir-types';
 import { eventBody } from './payload.server';
 import { deliveryTimeoutMs, signAndSend, type SendResult } from './sender.server';
 
@@ -134,8 +134,9 @@ function outcomeOf(
  * Where there is no browser the HTML copy goes as it is.
  */
 async function withPdfCopy(db: Kysely<Database>, eventId: string, body: string): Promise<string> {
-  const bundle = JSON.parse(body) as { entry?: { resource?: { resourceType?: string; content?: { attachment: Attachment }[] } }[] };
-  const attachment = bundle.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')?.resource?.content?.[0]?.attachment;
+  const bundle = JSON.parse(body) as Bundle;
+  const document = bundle.entry?.map((e) => e.resource).find((r): r is DocumentReference => r?.resourceType === 'DocumentReference');
+  const attachment = document?.content[0]?.attachment;
   if (!attachment || attachment.contentType !== 'text/html' || !attachment.data) return body;
   // Loaded only when needed, so the delivery process starts without React or the browser.
   const { pdfOfHtmlCopy } = await import('./delivered-copy.server');
