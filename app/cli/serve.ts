@@ -9,6 +9,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
 import { startDeliveryLoop } from '../delivery/deliver.server';
+import { purgeExpiredAuditEvents } from '../domain/audit.server';
 import { seedDemo, writeDemoAccounts } from '../domain/demo.server';
 import { expireDueShares } from '../domain/sharing/shares.server';
 import { isCrossSiteMutation } from '../utils/csrf.server';
@@ -46,11 +47,15 @@ async function prepareDatabase() {
 
 /**
  * Work the server does on its own: sending queued events to organisations' systems (unless
- * DELIVERY_IN_SERVER=0, when `npm run deliver` does it) and ending shares whose last day has passed.
+ * DELIVERY_IN_SERVER=0, when `npm run deliver` does it), ending shares whose last day has passed,
+ * and removing audit events past AUDIT_RETENTION_DAYS.
  */
 function startBackgroundWork() {
   if (process.env.DELIVERY_IN_SERVER !== '0') startDeliveryLoop();
-  const expire = () => void expireDueShares().catch((error: unknown) => console.error('Ending shares that have expired failed:', error));
+  const expire = () => {
+    void expireDueShares().catch((error: unknown) => console.error('Ending shares that have expired failed:', error));
+    void purgeExpiredAuditEvents().catch((error: unknown) => console.error('Removing old audit events failed:', error));
+  };
   expire();
   setInterval(expire, 5 * 60_000).unref();
 }
