@@ -45,9 +45,9 @@ export default function AuditLog() {
       <p className="lead">{t('audit.intro', { days: retentionDays })}</p>
       {events.length === 0 ? <p>{t('audit.none')}</p> : null}
       {events.length === 0 ? null : (
-        <ul className="session-list" data-audit-events>
+        <ul className="event-list" data-audit-events>
           {events.map((e) => (
-            <li key={e.id} className="session-list__item">
+            <li key={e.id} className="event-list__item">
               <span>
                 {t('audit.line', {
                   date: e.date,

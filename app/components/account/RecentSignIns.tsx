@@ -20,9 +20,9 @@ export function RecentSignIns({ rows }: { rows: SignInRow[] }) {
       {rows.length === 0 ? (
         <p>{t('account.signInsNone')}</p>
       ) : (
-        <ul className="session-list">
+        <ul className="event-list">
           {rows.map((row) => (
-            <li key={row.key} className="session-list__item">
+            <li key={row.key} className="event-list__item">
               <span>{t(`account.signIns.${row.what}`, { date: row.date })}</span>
             </li>
           ))}
