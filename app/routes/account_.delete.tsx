@@ -22,7 +22,8 @@ const confirmSchema = z.object({
 
 // What will happen, one idea (and one picture) at a time, before the form: easy read first.
 const consequences: { key: string; picture: PictureName; lines: string[] }[] = [
-  { key: 'statement', picture: 'note', lines: ['statementBody'] },
+  // The audit trail of sign-ins stays until its retention period ends (ADR 16): the page says so.
+  { key: 'statement', picture: 'note', lines: ['statementBody', 'signInsBody'] },
   { key: 'sharing', picture: 'people', lines: ['sharingBody'] },
   { key: 'worker', picture: 'work', lines: ['workerBody', 'notesBody'] },
   { key: 'undo', picture: 'warning', lines: ['undoBody'] },
