@@ -101,6 +101,10 @@ describe('sessions', () => {
     await db.getDb().updateTable('session').set({ created_at: started }).where('account_id', '=', person.id).execute();
     const signedIn = await sessions.getSignedIn(request);
     expect(signedIn?.session.expires_at).toBe(sessions.absoluteEnd(started, 'adult'));
+    // The page's warning counts down to the absolute end, not a full idle period.
+    const left = sessions.secondsLeftOf(signedIn!);
+    expect(left).toBeLessThanOrEqual(5 * 60);
+    expect(left).toBeGreaterThan(4 * 60);
   });
 
   it('gives staff a shorter lifetime than adults by default', () => {

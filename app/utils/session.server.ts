@@ -157,6 +157,15 @@ export async function getSignedIn(request: Request, { touch = true } = {}): Prom
   return { account, session };
 }
 
+/**
+ * Seconds until a session that has just been used ends: the idle timeout, or less when its
+ * absolute lifetime ends sooner, so the warning (WCAG 2.2.1) comes before either.
+ */
+export function secondsLeftOf({ account, session }: SignedIn, now = new Date()): number {
+  const end = Math.min(now.getTime() + idleMinutes * 60_000, Date.parse(absoluteEnd(session.created_at, account.role)));
+  return Math.max(0, Math.floor((end - now.getTime()) / 1000));
+}
+
 /** Ends this request's session on the server, records the sign-out, and returns the header that clears the cookie. */
 export async function endSession(request: Request, address: string): Promise<string> {
   const session = await sessionFromCookie(request);
