@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { setPersonCookies } from '../fixtures/pages';
 import { signUpWithPassword, uniqueUsername } from '../fixtures/statement';
 import { words } from '../fixtures/words';
 
@@ -59,4 +60,26 @@ test('changing the password needs the current one, refuses a common one, and sig
   await expect(phonePage).toHaveURL(/\/statement$/);
   await phone.close();
   await stranger.close();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the password form says what is wrong by the field, then saves, in Welsh', async ({ page, context, baseURL }) => {
+    await setPersonCookies(context, baseURL!, { lng: 'cy' });
+    const t = words('cy');
+    const username = uniqueUsername('pwnojs');
+    await signUpWithPassword(page, 'cy', username, 'my first long password');
+    await page.goto('/account');
+    await page.getByLabel(t('auth:fields.currentPassword'), { exact: true }).fill('my first long password');
+    await page.getByLabel(t('auth:fields.newPassword'), { exact: true }).fill('        ');
+    await page.getByRole('button', { name: t('auth:account.savePassword') }).click();
+    await expect(page.locator('[data-error-summary]')).toContainText(t('auth:errors.passwordCommon'));
+    await expect(page.locator('#password-error')).toContainText(t('auth:errors.passwordCommon'));
+
+    await page.getByLabel(t('auth:fields.currentPassword'), { exact: true }).fill('my first long password');
+    await page.getByLabel(t('auth:fields.newPassword'), { exact: true }).fill('my second long password');
+    await page.getByRole('button', { name: t('auth:account.savePassword') }).click();
+    await expect(page.getByText(t('auth:account.passwordSaved'))).toBeVisible();
+  });
 });
