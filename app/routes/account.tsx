@@ -42,7 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { username: account.username, hasPassword: Boolean(account.password_hash), sessions, passkeys, signIns };
 }
 
-const passwordChangeSchema = z.object({ currentPassword: z.string().max(200).default(''), password: passwordSchema });
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().max(200, 'auth:errors.passwordLong').default(''),
+  password: passwordSchema,
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requirePermission(request, 'write:account:own');
