@@ -212,6 +212,10 @@ describe('the audit trail', () => {
     expect(second.more).toBe(false);
     expect([...first.events, ...second.events].every((e) => e.organisation_id === mine.id)).toBe(true);
     expect((await audit.organisationAuditPage(theirs.id, 1)).events.map((e) => e.event)).toEqual(['endpoint-added']);
+    // An odd page number from the address is read safely, never passed to the database as it is.
+    expect((await audit.organisationAuditPage(mine.id, Number.NaN)).events).toHaveLength(audit.auditPageSize);
+    expect((await audit.organisationAuditPage(mine.id, 1e308)).events).toHaveLength(audit.auditPageSize);
+    expect((await audit.organisationAuditPage(mine.id, 2 ** 52)).events).toEqual([]);
   });
 
   it('removes only events past the retention period', async () => {

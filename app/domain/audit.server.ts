@@ -76,11 +76,20 @@ export async function recentSignIns(accountId: string, limit = 10): Promise<Audi
 }
 
 export const auditPageSize = 50;
+const maxAuditPage = 100_000;
+
+/**
+ * A page number from the address: anything odd is page 1, and nothing goes past a page far beyond
+ * any real log, so an address such as `?page=1e308` never asks the database for nonsense.
+ */
+export function auditPageNumber(value: unknown): number {
+  const page = typeof value === 'number' ? value : Number(value);
+  return Number.isSafeInteger(page) && page > 0 ? Math.min(page, maxAuditPage) : 1;
+}
 
 /** One page (from 1) of the events of an organisation's workers and admins, newest first. */
 export async function organisationAuditPage(organisationId: string, page: number): Promise<{ events: AuditEvent[]; more: boolean }> {
-  const safePage = Number.isInteger(page) && page > 0 ? page : 1;
-  return listOrganisationAuditEvents(getDb(), organisationId, (safePage - 1) * auditPageSize, auditPageSize);
+  return listOrganisationAuditEvents(getDb(), organisationId, (auditPageNumber(page) - 1) * auditPageSize, auditPageSize);
 }
 
 /** Removes events past the retention period; returns how many went. */

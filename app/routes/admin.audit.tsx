@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { auditRetentionDays, organisationAuditPage } from '~/domain/audit.server';
+import { auditPageNumber, auditRetentionDays, organisationAuditPage } from '~/domain/audit.server';
 import { listStaff, organisationOf } from '~/domain/staff.server';
 import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { account } = await requirePermission(request, 'read:organisation:own');
   const organisation = await organisationOf(account);
   if (!organisation) throw new Response(null, { status: 403 });
-  const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page')) || 1));
+  const page = auditPageNumber(new URL(request.url).searchParams.get('page'));
   const lng = await languageOf(request);
   const names = new Map((await listStaff(organisation.id)).map((person) => [person.id, person.name]));
   const { events, more } = await organisationAuditPage(organisation.id, page);
