@@ -3,7 +3,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 /**
  * The domain and delivery tests that write through transactions (sharing, the outbox, sending,
- * the pull API) run twice: on SQLite, and on PostgreSQL when TEST_DATABASE_URL names a server
+ * the pull API), and those of sessions and the audit trail, run twice: on SQLite, and on PostgreSQL when TEST_DATABASE_URL names a server
  * (CI starts one), each file in a database of its own (tests/fixtures/test-database.ts).
  */
 const onBothDatabases = [
@@ -14,6 +14,7 @@ const onBothDatabases = [
   'app/delivery/endpoints.server.test.ts',
   'app/delivery/tokens.server.test.ts',
   'app/delivery/fhir.server.test.ts',
+  'app/domain/audit.server.test.ts',
 ];
 
 const postgresProject: TestProjectInlineConfiguration[] = process.env.TEST_DATABASE_URL

@@ -19,7 +19,7 @@ import { CatalogScript } from '~/i18n/catalog-script';
 import { languageOf } from '~/i18n/i18next.server';
 import { exitUrl } from '~/utils/env.server';
 import { preferencesOf } from '~/utils/preferences.server';
-import { getSignedIn, idleMinutes, warningSeconds } from '~/utils/session.server';
+import { getSignedIn, secondsLeftOf, warningSeconds } from '~/utils/session.server';
 import { useHasFormErrors, usePageTitleKey } from '~/utils/page-state';
 import { useNonce } from '~/utils/nonce';
 import appStyles from '~/styles/app.css';
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preferences = await preferencesOf(request);
   const signedIn = await getSignedIn(request, { touch: false });
   return {
-    session: signedIn ? { idleSeconds: idleMinutes * 60, warningSeconds, role: signedIn.account.role } : null,
+    session: signedIn ? { idleSeconds: secondsLeftOf(signedIn), warningSeconds, role: signedIn.account.role } : null,
     lng,
     dir: directionOf(lng),
     preferences,

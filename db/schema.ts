@@ -22,6 +22,7 @@ export interface Database {
   api_token: ApiTokenTable;
   outbox_event: OutboxEventTable;
   delivery_attempt: DeliveryAttemptTable;
+  audit_event: AuditEventTable;
 }
 
 export interface SessionTable {
@@ -263,3 +264,43 @@ export type WebhookEndpoint = Selectable<WebhookEndpointTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type OutboxEvent = Selectable<OutboxEventTable>;
 export type DeliveryAttempt = Selectable<DeliveryAttemptTable>;
+
+export type AuditEventName =
+  | 'sign-in'
+  | 'sign-out'
+  | 'password-changed'
+  | 'passkey-added'
+  | 'second-factor-set-up'
+  | 'staff-added'
+  | 'set-up-link-renewed'
+  | 'help-numbers-changed'
+  | 'endpoint-added'
+  | 'endpoint-changed'
+  | 'endpoint-removed'
+  | 'token-made'
+  | 'token-revoked'
+  | 'event-resent';
+export type AuditOutcome = 'success' | 'failure' | 'blocked';
+
+/**
+ * The security audit trail: appended to, never changed, and removed only by the retention purge.
+ * It names accounts by id and says what happened, never what anyone wrote.
+ */
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  event: AuditEventName;
+  outcome: AuditOutcome;
+  /** Who did it, when known (a failed sign-in for an unknown name has none). */
+  account_id: string | null;
+  role: AccountRole | null;
+  /** The organisation of a worker or admin, so its admins see their staff's events. */
+  organisation_id: string | null;
+  /** How: `password`, `passkey` or `code`. */
+  method: string | null;
+  /** What it was done to, by id (a staff account, an endpoint, an event), never by name. */
+  subject: string | null;
+  /** The visitor's address as the server saw it. */
+  address: string;
+}
+export type AuditEvent = Selectable<AuditEventTable>;

@@ -102,4 +102,13 @@ describe('npm run deliver', () => {
     expect(once.output()).toMatch(/Delivered [1-9]\d*;/);
     expect(receiver.received.map((e) => e.id)).toEqual([eventId]);
   }, 30_000);
+
+  it('stops on SIGTERM, closing what it opened, and exits 0 within 10 seconds', async () => {
+    const run = deliverProcess();
+    await until(() => run.output().includes('Delivering events'), 'the sender to start');
+    const signalled = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exited, run.output()).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+  }, 60_000);
 });

@@ -6,8 +6,10 @@
  * `npm run deliver -- --once` sends what is due now, then exits.
  */
 import { deliverDue, startDeliveryLoop } from '../delivery/deliver.server';
+import { closePdfBrowser } from '../delivery/printable-copy.server';
 import { getDb } from '../utils/db.server';
 import { migrateToLatest } from '../utils/migrate.server';
+import { stopOnSignals } from '../utils/shutdown.server';
 
 async function drainOnce(): Promise<void> {
   const total = { sent: 0, failed: 0 };
@@ -33,18 +35,18 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   if (args.includes('--once')) {
     await drainOnce();
+    await closePdfBrowser();
     await db.destroy();
     return;
   }
   const stop = startDeliveryLoop();
   console.log('Delivering events; stop with Ctrl+C.');
-  const shutDown = () => {
-    void stop()
-      .then(() => db.destroy())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGTERM', shutDown);
-  process.once('SIGINT', shutDown);
+  // The round in progress finishes (its event is sent or its lease runs out), then the PDF browser and the database close.
+  stopOnSignals(async () => {
+    await stop();
+    await closePdfBrowser();
+    await db.destroy();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,11 +4,14 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
 import { startDeliveryLoop } from '../delivery/deliver.server';
+import { closePdfBrowser } from '../delivery/printable-copy.server';
+import { purgeExpiredAuditEvents } from '../domain/audit.server';
 import { seedDemo, writeDemoAccounts } from '../domain/demo.server';
 import { expireDueShares } from '../domain/sharing/shares.server';
 import { isCrossSiteMutation } from '../utils/csrf.server';
@@ -16,6 +19,7 @@ import { getDb } from '../utils/db.server';
 import { dataDir, isProduction, port, shouldSeedDemo } from '../utils/env.server';
 import { migrateToLatest } from '../utils/migrate.server';
 import { securityHeaders } from '../utils/security-headers.server';
+import { stopOnSignals } from '../utils/shutdown.server';
 
 const root = process.cwd();
 const buildPath = path.join(root, 'build', 'index.js');
@@ -46,13 +50,34 @@ async function prepareDatabase() {
 
 /**
  * Work the server does on its own: sending queued events to organisations' systems (unless
- * DELIVERY_IN_SERVER=0, when `npm run deliver` does it) and ending shares whose last day has passed.
+ * DELIVERY_IN_SERVER=0, when `npm run deliver` does it), ending shares whose last day has passed,
+ * and removing audit events past AUDIT_RETENTION_DAYS.
  */
-function startBackgroundWork() {
-  if (process.env.DELIVERY_IN_SERVER !== '0') startDeliveryLoop();
-  const expire = () => void expireDueShares().catch((error: unknown) => console.error('Ending shares that have expired failed:', error));
+function startBackgroundWork(): () => Promise<void> {
+  const stopDelivery = process.env.DELIVERY_IN_SERVER !== '0' ? startDeliveryLoop() : async () => {};
+  const expire = () => {
+    void expireDueShares().catch((error: unknown) => console.error('Ending shares that have expired failed:', error));
+    void purgeExpiredAuditEvents().catch((error: unknown) => console.error('Removing old audit events failed:', error));
+  };
   expire();
-  setInterval(expire, 5 * 60_000).unref();
+  const timer = setInterval(expire, 5 * 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await stopDelivery();
+  };
+}
+
+/** Stops taking requests and resolves once those in progress have been answered. */
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Kept-alive connections with no request in progress would hold the server open; close them
+    // now and as each in-progress request finishes.
+    server.closeIdleConnections();
+    const tidy = setInterval(() => server.closeIdleConnections(), 100);
+    server.once('close', () => clearInterval(tidy));
+  });
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -63,7 +88,7 @@ async function loadBuild(): Promise<ServerBuild> {
 
 async function main() {
   await prepareDatabase();
-  startBackgroundWork();
+  const stopBackgroundWork = startBackgroundWork();
   const build = await loadBuild();
   const app = express();
   app.disable('x-powered-by');
@@ -103,9 +128,17 @@ async function main() {
     }),
   );
 
-  app.listen(port, () => {
+  const server = app.listen(port, () => {
     console.log(`In My Words is running at http://localhost:${port}`);
     if (development) void import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
+  });
+
+  stopOnSignals(async () => {
+    await closeServer(server);
+    await stopBackgroundWork();
+    await closePdfBrowser();
+    await getDb().destroy();
+    console.log('Stopped.');
   });
 }
 

@@ -76,6 +76,29 @@ async function attempts(id: string) {
 }
 
 describe('retrying', () => {
+  it('sends a given-up event again, on the admin’s word, with the same webhook-id, and the share’s next event waits behind it', async () => {
+    process.env.DELIVERY_SCHEDULE = '10';
+    const target = await receiver({ failFirst: 2 });
+    const { share, organisationId, eventId } = await sharedWith(target.url, target.secret);
+    for (const seconds of [0, 60]) await world.deliver.deliverDue({ now: later(seconds) });
+    expect(await event(eventId)).toMatchObject({ status: 'dead', attempts: 2 });
+
+    // The receiver is back; a later event of the same share is queued before the admin resends.
+    const withdrawal = await world.enqueue(share, 'consent.withdrawn');
+    expect(await world.outbox.retryEvent(await world.organisation(), eventId)).toBe(false);
+    expect(await world.outbox.retryEvent(organisationId, eventId)).toBe(true);
+
+    expect(await world.deliver.deliverDue({ now: later(120) })).toEqual({ sent: 1, failed: 0 });
+    expect(target.received.map((e) => e.id)).toEqual([eventId]);
+    // The withdrawal waited behind the resent event: it was not even tried in that round.
+    expect(target.attempts.map((a) => a.id)).toEqual([eventId, eventId, eventId]);
+    // The receiver refuses each event's first 2 attempts, so the withdrawal needs a longer schedule to arrive.
+    process.env.DELIVERY_SCHEDULE = '10,20,30';
+    for (const seconds of [180, 300, 420]) await world.deliver.deliverDue({ now: later(seconds) });
+    expect(target.received.map((e) => e.id)).toEqual([eventId, withdrawal]);
+    expect(await event(eventId)).toMatchObject({ status: 'delivered' });
+  });
+
   it('delivers exactly once on the 4th attempt when the receiver refuses the first 3, with the same webhook-id every time', async () => {
     const target = await receiver({ failFirst: 3 });
     const { eventId } = await sharedWith(target.url, target.secret);

@@ -15,11 +15,30 @@ import type { Answers } from '~/domain/statement/answers';
  * between PDFs (about half a second each). Where there is no Chromium, the print stylesheet and
  * the browser's own "save as PDF" still serve the person (docs/decisions/0008-printable-copy.md).
  */
-let browser: Promise<Browser | null> | null = null;
+// On globalThis, so the server's shutdown (app/cli/serve.ts) closes the browser the routes opened:
+// the server build holds its own copy of this module.
+const kept = globalThis as unknown as { __pdfBrowser?: Promise<Browser | null> };
 
 function getBrowser(): Promise<Browser | null> {
-  browser ??= chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }).catch(() => null);
-  return browser;
+  kept.__pdfBrowser ??= chromium
+    .launch({
+      executablePath: chromiumPath(),
+      args: chromiumArgs,
+      // Playwright's own signal handlers swallow SIGTERM and SIGINT: the portal shuts down itself
+      // and closes the browser then (app/utils/shutdown.server.ts).
+      handleSIGTERM: false,
+      handleSIGINT: false,
+      handleSIGHUP: false,
+    })
+    .catch(() => null);
+  return kept.__pdfBrowser;
+}
+
+/** Closes the PDF browser if one was opened (at shutdown). */
+export async function closePdfBrowser(): Promise<void> {
+  const open = kept.__pdfBrowser;
+  delete kept.__pdfBrowser;
+  await (await open)?.close();
 }
 
 let css: string | null = null;

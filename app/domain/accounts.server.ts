@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
 import { findAccountByUsername, insertAccount, setPasswordHash } from '../../db/repositories/accounts';
-import type { Account } from '../../db/schema';
+import { deleteOtherSessions } from '../../db/repositories/sessions';
+import type { Account, Session } from '../../db/schema';
+import { recordAudit } from './audit.server';
 import { getDb } from '~/utils/db.server';
 
 /**
@@ -17,8 +20,30 @@ export const usernameSchema = z
   .regex(/^[\p{L}\p{N}._-]+$/u, 'auth:errors.usernameCharacters')
   .transform((v) => v.normalize('NFC').toLowerCase());
 
-/** Long enough to be hard to guess; no other rules, so a password manager or a passphrase works. */
-export const passwordSchema = z.string().min(8, 'auth:errors.passwordShort').max(200, 'auth:errors.passwordLong');
+// The list of common passwords that guessers try first (zxcvbn's, about 50,000), read once.
+let commonPasswords: Set<string> | null = null;
+
+/**
+ * Whether a password is one guessers try first: on the kept list of common passwords (in any
+ * case), or only spaces, or one character over and over.
+ */
+export function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(dictionary['passwords-common']);
+  const characters = [...password];
+  if (characters.every((c) => c === characters[0])) return true;
+  if (password.trim() === '') return true;
+  return commonPasswords.has(password.toLowerCase()) || commonPasswords.has(password.trim().toLowerCase());
+}
+
+/**
+ * Long enough to be hard to guess and not a common password; no other rules, so a password
+ * manager or a passphrase works.
+ */
+export const passwordSchema = z
+  .string()
+  .min(8, 'auth:errors.passwordShort')
+  .max(200, 'auth:errors.passwordLong')
+  .refine((password) => !isCommonPassword(password), 'auth:errors.passwordCommon');
 
 export const signUpSchema = z.object({ username: usernameSchema, password: passwordSchema });
 export const signInSchema = z.object({
@@ -82,7 +107,39 @@ export async function checkPassword(username: string, password: string): Promise
   return (await verify(account.password_hash, password).catch(() => false)) ? account : null;
 }
 
-/** Sets a new password for an account. */
-export async function changePassword(accountId: string, password: string): Promise<void> {
-  await setPasswordHash(getDb(), accountId, await hash(password));
+export type PasswordChange = { ok: true; signedOut: number } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Changes (or adds) the signed-in person's password. Someone holding only an open session cannot
+ * do it: the current password must be given, or, for an account with only a passkey, the session
+ * must have started with that passkey in the last `freshMinutes`. Every other session of the
+ * account then ends, so whoever knew the old password is signed out everywhere.
+ */
+export async function changeOwnPassword(
+  signedIn: { account: Account; session: Session },
+  input: { currentPassword: string; password: string },
+  context: { address: string; freshMinutes: number; now?: Date },
+): Promise<PasswordChange> {
+  const { account, session } = signedIn;
+  const now = context.now ?? new Date();
+  if (account.password_hash) {
+    if (!input.currentPassword) return { ok: false, errors: { currentPassword: 'auth:errors.currentPasswordEmpty' } };
+    if (!(await verify(account.password_hash, input.currentPassword).catch(() => false))) {
+      await recordAudit({ event: 'password-changed', outcome: 'failure', account, method: 'password', address: context.address, now });
+      return { ok: false, errors: { currentPassword: 'auth:errors.currentPasswordWrong' } };
+    }
+  } else if (new Date(session.created_at).getTime() < now.getTime() - context.freshMinutes * 60_000) {
+    return { ok: false, errors: { password: 'auth:errors.signInAgainFirst' } };
+  }
+  const db = getDb();
+  await setPasswordHash(db, account.id, await hash(input.password));
+  const signedOut = await deleteOtherSessions(db, account.id, session.id);
+  await recordAudit({
+    event: 'password-changed',
+    account,
+    method: account.password_hash ? 'password' : 'passkey',
+    address: context.address,
+    now,
+  });
+  return { ok: true, signedOut };
 }

@@ -1,4 +1,4 @@
-import { decryptText, encryptText, loadKeyring, type Keyring } from '~/utils/crypto.server';
+import { decryptText, encryptText, keySourceStamp, loadKeyring, type Keyring } from '~/utils/crypto.server';
 
 /**
  * The one place the portal's keyring is held in memory. Every value sealed here is encrypted
@@ -6,8 +6,18 @@ import { decryptText, encryptText, loadKeyring, type Keyring } from '~/utils/cry
  * copied into another row does not decrypt.
  */
 let keyring: Keyring | null = null;
+let loadedFrom = '';
+/**
+ * The keys, reloaded whenever the key file has changed since they were read (one `stat` a use), so
+ * a rotation's new key is used for the very next write: a running server can never keep writing
+ * with a key that is about to be retired (ADR 16).
+ */
 function keys(): Keyring {
-  keyring ??= loadKeyring();
+  const stamp = keySourceStamp();
+  if (!keyring || stamp !== loadedFrom) {
+    keyring = loadKeyring();
+    loadedFrom = stamp;
+  }
   return keyring;
 }
 

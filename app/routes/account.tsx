@@ -7,15 +7,18 @@ import { deleteAccountSession, listSessions } from '../../db/repositories/sessio
 import { Button } from '~/components/button/Button';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
+import { RecentSignIns, type SignInRow } from '~/components/account/RecentSignIns';
 import { PasskeyAdd } from '~/components/passkey/PasskeyButtons';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
-import { changePassword, passwordSchema } from '~/domain/accounts.server';
+import { changeOwnPassword, passwordSchema } from '~/domain/accounts.server';
+import { recentSignIns } from '~/domain/audit.server';
 import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import { getDb } from '~/utils/db.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
-import { currentSessionId, requirePermission } from '~/utils/session.server';
+import { clientAddress } from '~/utils/request.server';
+import { currentSessionId, freshSignInMinutes, requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'auth:account.title' };
 
@@ -31,11 +34,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current: s.id === current,
   }));
   const passkeys = (await listPasskeys(getDb(), account.id)).map((p) => ({ created: formatDateTime(lng, p.created_at, 'medium') }));
-  return { username: account.username, hasPassword: Boolean(account.password_hash), sessions, passkeys };
+  const signIns: SignInRow[] = (await recentSignIns(account.id)).map((e) => ({
+    key: e.id,
+    date: formatDateTime(lng, e.at, 'medium'),
+    what: e.outcome === 'blocked' ? 'blocked' : e.outcome === 'failure' ? 'refused' : e.method === 'passkey' ? 'passkey' : 'password',
+  }));
+  return { username: account.username, hasPassword: Boolean(account.password_hash), sessions, passkeys, signIns };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { account } = await requirePermission(request, 'write:account:own');
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().max(200, 'auth:errors.passwordLong').default(''),
+  password: passwordSchema,
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePermission(request, 'write:account:own');
+  const { account } = signedIn;
   const form = await request.formData();
   if (form.get('intent') === 'end-session') {
     const ref = String(form.get('session') ?? '');
@@ -44,15 +58,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (target) await deleteAccountSession(getDb(), account.id, target.id);
     return redirect('/account?ended=1');
   }
-  const result = parseForm(form, z.object({ password: passwordSchema }));
+  const result = parseForm(form, passwordChangeSchema);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
-  await changePassword(account.id, result.data.password);
+  const changed = await changeOwnPassword(signedIn, result.data, { address: clientAddress(context), freshMinutes: freshSignInMinutes });
+  if (!changed.ok) return data({ errors: changed.errors }, { status: 400 });
   return redirect('/account?password=saved');
 }
 
 export default function AccountPage() {
   const { t } = useTranslation('auth');
-  const { username, hasPassword, sessions, passkeys } = useLoaderData<typeof loader>();
+  const { username, hasPassword, sessions, passkeys, signIns } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors: Record<string, string> = failure?.errors ?? {};
@@ -80,7 +95,17 @@ export default function AccountPage() {
       <PasskeyAdd />
 
       <h2>{hasPassword ? t('account.changePassword') : t('account.addPassword')}</h2>
+      <p>{hasPassword ? t('account.changePasswordIntro') : t('account.addPasswordIntro')}</p>
       <Form method="post" noValidate>
+        {hasPassword ? (
+          <PasswordInput
+            id="currentPassword"
+            name="currentPassword"
+            label={t('fields.currentPassword')}
+            error={errors.currentPassword ? t(errors.currentPassword) : undefined}
+            autoComplete="current-password"
+          />
+        ) : null}
         <PasswordInput
           id="password"
           name="password"
@@ -114,6 +139,8 @@ export default function AccountPage() {
           </li>
         ))}
       </ul>
+
+      <RecentSignIns rows={signIns} />
 
       <h2>{t('rights:account.heading')}</h2>
       <p>{t('rights:account.intro')}</p>

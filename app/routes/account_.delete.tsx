@@ -10,6 +10,7 @@ import type { PictureName } from '~/components/picture/catalog';
 import { deleteAdult } from '~/domain/rights.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
+import { clientAddress } from '~/utils/request.server';
 import { endSession, requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'rights:delete.title', i18n: ['rights'] };
@@ -21,7 +22,8 @@ const confirmSchema = z.object({
 
 // What will happen, one idea (and one picture) at a time, before the form: easy read first.
 const consequences: { key: string; picture: PictureName; lines: string[] }[] = [
-  { key: 'statement', picture: 'note', lines: ['statementBody'] },
+  // The audit trail of sign-ins stays until its retention period ends (ADR 16): the page says so.
+  { key: 'statement', picture: 'note', lines: ['statementBody', 'signInsBody'] },
   { key: 'sharing', picture: 'people', lines: ['sharingBody'] },
   { key: 'worker', picture: 'work', lines: ['workerBody', 'notesBody'] },
   { key: 'undo', picture: 'warning', lines: ['undoBody'] },
@@ -32,13 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { account } = await requirePermission(request, 'write:account:own');
   const result = parseForm(await request.formData(), confirmSchema);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   await deleteAdult(account.id);
   // The session row went with the account; this clears the cookie too.
-  return redirect('/account-deleted', { headers: { 'Set-Cookie': await endSession(request) } });
+  return redirect('/account-deleted', { headers: { 'Set-Cookie': await endSession(request, clientAddress(context)) } });
 }
 
 export default function DeleteAccountPage() {

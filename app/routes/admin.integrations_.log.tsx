@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { deliveryLog, retryEvent } from '~/delivery/outbox.server';
+import { recordAudit } from '~/domain/audit.server';
 import { organisationOf } from '~/domain/staff.server';
 import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import type { RouteHandle } from '~/utils/page-state';
+import { clientAddress } from '~/utils/request.server';
 import { requirePermission } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'integration:log.title', i18n: ['integration'] };
@@ -24,15 +26,15 @@ const typeKeys: Record<string, string> = {
   'consent.expired': 'expired',
 };
 
-async function ownOrganisationId(request: Request, permission: 'read:organisation:own' | 'write:organisation:own') {
+async function ownOrganisation(request: Request, permission: 'read:organisation:own' | 'write:organisation:own') {
   const { account } = await requirePermission(request, permission);
   const organisation = await organisationOf(account);
   if (!organisation) throw new Response(null, { status: 403 });
-  return organisation.id;
+  return { account, organisationId: organisation.id };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const organisationId = await ownOrganisationId(request, 'read:organisation:own');
+  const { organisationId } = await ownOrganisation(request, 'read:organisation:own');
   const lng = await languageOf(request);
   const when = (iso: string | null) => (iso ? formatDateTime(lng, iso) : null);
   const events = await deliveryLog(organisationId, shown);
@@ -55,12 +57,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const organisationId = await ownOrganisationId(request, 'write:organisation:own');
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { account, organisationId } = await ownOrganisation(request, 'write:organisation:own');
   const form = await request.formData();
   if (form.get('intent') !== 'retry') throw new Response(null, { status: 400 });
   const eventId = String(form.get('event') ?? '');
-  if (await retryEvent(organisationId, eventId)) return redirect('/admin/integrations/log?retried=1');
+  if (await retryEvent(organisationId, eventId)) {
+    // The same event, with the same webhook-id, is sent again; the share's later events wait behind it.
+    await recordAudit({ event: 'event-resent', account, subject: eventId, address: clientAddress(context) });
+    return redirect('/admin/integrations/log?retried=1');
+  }
   // Refused for one of the organisation's own events: a later message about the share arrived meanwhile.
   if ((await deliveryLog(organisationId, shown)).some((e) => e.id === eventId)) return redirect('/admin/integrations/log?retried=0');
   throw new Response(null, { status: 404 });

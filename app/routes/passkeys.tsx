@@ -7,6 +7,7 @@ import {
   verifyAuthentication,
   verifyRegistration,
 } from '~/domain/passkeys.server';
+import { recordAudit } from '~/domain/audit.server';
 import { staffLanding } from '~/domain/staff.server';
 import { languageOf } from '~/i18n/i18next.server';
 import { isSignInBlocked, recordFailedSignIn } from '~/utils/rate-limit.server';
@@ -43,9 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await languageOf(request),
       );
       if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+      const address = clientAddress(context);
+      if (signedIn) await recordAudit({ event: 'passkey-added', account: signedIn.account, method: 'passkey', address });
       if (signedIn)
         return Response.json({ redirectTo: signedIn.account.role === 'adult' ? '/account?passkey=added' : '/staff/account?passkey=added' });
-      return Response.json({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+      const cookie = await startSession(result.account.id, request, { method: 'passkey', address });
+      return Response.json({ redirectTo: '/statement' }, { headers: { 'Set-Cookie': cookie } });
     }
     case 'authenticate-options':
       return Response.json(await authenticationOptions(request));
@@ -56,10 +60,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await verifyAuthentication(request, body.challengeId, body.response as never, audience);
       if (!result.ok) {
         await recordFailedSignIn('', address);
+        await recordAudit({ event: 'sign-in', outcome: 'failure', method: 'passkey', address });
         return Response.json({ error: result.error }, { status: 400 });
       }
       const redirectTo = safeReturnPath(body.returnTo, audience === 'staff' ? staffLanding(result.account.role) : '/statement');
-      return Response.json({ redirectTo }, { headers: { 'Set-Cookie': await startSession(result.account.id, request) } });
+      const cookie = await startSession(result.account.id, request, { method: 'passkey', address });
+      return Response.json({ redirectTo }, { headers: { 'Set-Cookie': cookie } });
     }
     default:
       return Response.json({ error: 'auth:errors.passkeyFailed' }, { status: 400 });

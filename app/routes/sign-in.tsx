@@ -7,6 +7,7 @@ import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { PasskeySignIn } from '~/components/passkey/PasskeyButtons';
 import { TextInput } from '~/components/text-input/TextInput';
 import { checkPassword, signInSchema } from '~/domain/accounts.server';
+import { recordRefusedSignIn } from '~/domain/audit.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
 import { checkWithinLimits, clearSignInFailures } from '~/utils/rate-limit.server';
@@ -33,11 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const account = await checkPassword(username, password);
     return account?.role === 'adult' ? account : null;
   });
+  if (checked.blocked || !checked.found) {
+    const outcome = checked.blocked ? 'blocked' : 'failure';
+    await recordRefusedSignIn({ audience: 'adult', name: username, method: 'password', outcome, address });
+  }
   if (checked.blocked) return data({ errors: { username: 'auth:errors.tooManyAttempts' }, values: { username } }, { status: 429 });
   const account = checked.found;
   if (!account) return data({ errors: { username: 'auth:errors.wrongDetails' }, values: { username } }, { status: 400 });
   await clearSignInFailures(username);
-  return redirect(returnTo, { headers: { 'Set-Cookie': await startSession(account.id, request) } });
+  return redirect(returnTo, { headers: { 'Set-Cookie': await startSession(account.id, request, { method: 'password', address }) } });
 }
 
 export default function SignIn() {

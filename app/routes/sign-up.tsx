@@ -10,6 +10,7 @@ import { createAdultWithPassword, signUpSchema } from '~/domain/accounts.server'
 import { languageOf } from '~/i18n/i18next.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
+import { clientAddress } from '~/utils/request.server';
 import { getSignedIn, startSession } from '~/utils/session.server';
 
 export const handle: RouteHandle = { titleKey: 'auth:signUp.title' };
@@ -19,13 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const result = parseForm(await request.formData(), signUpSchema);
   if (!result.ok) return data({ errors: result.errors, values: { username: result.values.username ?? '' } }, { status: 400 });
   const account = await createAdultWithPassword(result.data.username, result.data.password, await languageOf(request));
   if (!account)
     return data({ errors: { username: 'auth:errors.usernameTaken' }, values: { username: result.data.username } }, { status: 400 });
-  return redirect('/statement', { headers: { 'Set-Cookie': await startSession(account.id, request) } });
+  return redirect('/statement', {
+    headers: { 'Set-Cookie': await startSession(account.id, request, { method: 'password', address: clientAddress(context) }) },
+  });
 }
 
 export default function SignUp() {

@@ -5,10 +5,12 @@ import { Button } from '~/components/button/Button';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { TextInput } from '~/components/text-input/TextInput';
+import { recordAudit } from '~/domain/audit.server';
 import { completeSetUp, groupSecret, openSetUp, setUpSchema } from '~/domain/staff.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
 import { qrCodeDataUri } from '~/utils/qr-code.server';
+import { clientAddress } from '~/utils/request.server';
 
 export const handle: RouteHandle = { titleKey: 'staff:setUp.title', i18n: ['staff'] };
 
@@ -22,13 +24,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, name, email, organisation, key: groupSecret(secret), qrCode: await qrCodeDataUri(otpauthUri) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = parseForm(await request.formData(), setUpSchema);
   if (!result.ok) return data({ errors: result.errors, values: { code: result.values.code ?? '' } }, { status: 400 });
   const outcome = await completeSetUp(params.token ?? '', result.data.password, result.data.code);
   // The link stopped working while the page was open: the page now says so.
   if (!outcome.ok && 'invalid' in outcome) throw redirect(new URL(request.url).pathname);
   if (!outcome.ok) return data({ errors: outcome.errors, values: { code: result.data.code } }, { status: 400 });
+  await recordAudit({ event: 'second-factor-set-up', account: outcome.account, method: 'code', address: clientAddress(context) });
   return redirect('/staff/sign-in?setUp=done');
 }
 

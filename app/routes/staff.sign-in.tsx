@@ -7,6 +7,7 @@ import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSumma
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { PasswordInput } from '~/components/password-input/PasswordInput';
 import { TextInput } from '~/components/text-input/TextInput';
+import { recordRefusedSignIn } from '~/domain/audit.server';
 import { checkStaffPassword, staffLanding, staffSignInSchema, startSecondFactor } from '~/domain/staff.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
@@ -35,6 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientAddress(context);
   // The same words whether or not the email address has an account, so the page reveals nothing.
   const checked = await checkWithinLimits(email, address, () => checkStaffPassword(email, password));
+  if (checked.blocked || !checked.found) {
+    const outcome = checked.blocked ? 'blocked' : 'failure';
+    await recordRefusedSignIn({ audience: 'staff', name: email, method: 'password', outcome, address });
+  }
   if (checked.blocked) return data({ errors: { email: 'staff:errors.tooManyAttempts' }, values: { email } }, { status: 429 });
   const account = checked.found;
   if (!account) return data({ errors: { password: 'staff:errors.wrongDetails' }, values: { email } }, { status: 400 });

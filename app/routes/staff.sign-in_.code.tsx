@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/button/Button';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { TextInput } from '~/components/text-input/TextInput';
+import { recordAudit } from '~/domain/audit.server';
 import { checkStaffCode, codeSchema, endPendingSignIn, pendingSignIn, staffLanding } from '~/domain/staff.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
@@ -36,19 +37,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = account.email ?? account.id;
   const address = clientAddress(context);
   if (await isSignInBlocked(email, address)) {
+    await recordAudit({ event: 'sign-in', outcome: 'blocked', account, method: 'code', address });
     return data({ errors: { code: 'staff:errors.tooManyAttempts' }, values: { code: '' } }, { status: 429 });
   }
   const check = await checkStaffCode(account, result.data.code);
   if (check !== 'ok') {
     // A used code was right, so it tells a guesser nothing: only wrong codes count as failures.
     if (check === 'wrong') await recordFailedSignIn(email, address);
+    await recordAudit({ event: 'sign-in', outcome: 'failure', account, method: 'code', address });
     const error = check === 'used' ? 'staff:errors.codeUsed' : 'staff:errors.codeWrong';
     return data({ errors: { code: error }, values: { code: result.data.code } }, { status: 400 });
   }
   if (!(await endPendingSignIn(token))) throw redirect('/staff/sign-in?expired=1');
   await clearSignInFailures(email);
   const headers = new Headers();
-  headers.append('Set-Cookie', await startSession(account.id, request));
+  headers.append('Set-Cookie', await startSession(account.id, request, { method: 'code', address }));
   headers.append('Set-Cookie', await clearSecondFactorCookie());
   return redirect(safeReturnPath(form.get('returnTo'), staffLanding(account.role)), { headers });
 }

@@ -223,12 +223,31 @@ export function loadKeyring(options: { env?: NodeJS.ProcessEnv; dataDir?: string
   return keyringFromKeys(readKeyFile(file).keys);
 }
 
-/** Adds a new random key at the top of `<dataDir>/encryption.keys`, keeping the old ones so existing values still decrypt. */
-export function rotateKeyFile(dataDir: string): { newKeyId: string } {
+/**
+ * What the key source looks like now, cheaply (a `stat`, no read): a running server compares it
+ * before each use and reloads its keys when a rotation has changed the file, so it writes with the
+ * newest key at once instead of after a restart.
+ */
+export function keySourceStamp(options: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): string {
+  const env = options.env ?? process.env;
+  const fromEnv = env[ENV_VAR];
+  if (fromEnv !== undefined) return `env:${fromEnv.length}`;
+  try {
+    const stat = fs.statSync(keyFilePath(options.dataDir ?? defaultDataDir), { bigint: true });
+    return `file:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return 'file:missing';
+  }
+}
+
+/**
+ * Rewrites `<dataDir>/encryption.keys` through a temporary file and an atomic rename. The fixed
+ * temporary name doubles as a lock: a second change at the same time would otherwise drop this
+ * one's key after values had been re-encrypted with it.
+ */
+function rewriteKeyFile(dataDir: string, change: (text: string, keys: Buffer[]) => string): void {
   const file = keyFilePath(dataDir);
-  if (!fs.existsSync(file)) throw new Error(`${file} does not exist, so there is no key to rotate. Check DATA_DIR.`);
-  // A fixed temp name doubles as a lock: a second rotation at the same time would otherwise drop
-  // this one's key after values had been re-encrypted with it.
+  if (!fs.existsSync(file)) throw new Error(`${file} does not exist, so there is no key to change. Check DATA_DIR.`);
   const tmp = `${file}.rotating`;
   let fd: number;
   try {
@@ -241,12 +260,11 @@ export function rotateKeyFile(dataDir: string): { newKeyId: string } {
     }
     throw error;
   }
-  const newKey = generateKey();
   let open = true;
   let renamed = false;
   try {
-    const { text } = readKeyFile(file);
-    fs.writeSync(fd, `${newKey}\n${text === '' || text.endsWith('\n') ? text : `${text}\n`}`);
+    const { text, keys } = readKeyFile(file);
+    fs.writeSync(fd, change(text, keys));
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     open = false;
@@ -258,5 +276,32 @@ export function rotateKeyFile(dataDir: string): { newKeyId: string } {
     // Once renamed, the temp name may already be another rotation's lock.
     if (!renamed) fs.rmSync(tmp, { force: true });
   }
+}
+
+/** Adds a new random key at the top of `<dataDir>/encryption.keys`, keeping the old ones so existing values still decrypt. */
+export function rotateKeyFile(dataDir: string): { newKeyId: string } {
+  const newKey = generateKey();
+  rewriteKeyFile(dataDir, (text) => `${newKey}\n${text === '' || text.endsWith('\n') ? text : `${text}\n`}`);
   return { newKeyId: keyIdFor(Buffer.from(newKey, 'base64')) };
+}
+
+/**
+ * Keeps only the current (first) key in `<dataDir>/encryption.keys` and returns the ids removed,
+ * and the file's text before, so a caller that finds a value still needing an old key can put it back.
+ * Only call this once nothing is sealed with the old keys (`npm run keys:rotate -- --remove-old-keys`).
+ */
+export function retireOldKeys(dataDir: string): { removed: string[]; previousText: string } {
+  let removed: string[] = [];
+  let previousText = '';
+  rewriteKeyFile(dataDir, (text, keys) => {
+    previousText = text;
+    removed = keys.slice(1).map(keyIdFor);
+    return `${keys[0]!.toString('base64')}\n`;
+  });
+  return { removed, previousText };
+}
+
+/** Puts back a key file's earlier text (after `retireOldKeys` found a value that still needs an old key). */
+export function restoreKeyFile(dataDir: string, text: string): void {
+  rewriteKeyFile(dataDir, () => text);
 }

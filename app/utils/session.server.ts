@@ -4,6 +4,7 @@ import { findAccount } from '../../db/repositories/accounts';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../../db/repositories/sessions';
 import { safeReturnPath } from './redirect.server';
 import type { Account, Session } from '../../db/schema';
+import { recordAudit, type AuditMethod } from '../domain/audit.server';
 import { can, type Permission } from '../domain/permissions';
 import { getDb } from './db.server';
 import { isProduction } from './env.server';
@@ -16,14 +17,30 @@ export const idleMinutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
  * what keeps the words typed on the open page. It only ever writes into the person's own draft.
  */
 export const lateSaveMinutes = 24 * 60;
+/**
+ * The longest a session lasts however active it is (ADR 16): a stolen cookie stops working, and a
+ * left-open tab kept alive by the page does not stay signed in for ever. Staff get one working
+ * shift; an adult gets a day, because they may write in short moments when it is safe, and the
+ * idle timeout already ends a session they walk away from.
+ */
+export const maxSessionHours = {
+  adult: Number(process.env.SESSION_MAX_HOURS ?? 24),
+  staff: Number(process.env.STAFF_SESSION_MAX_HOURS ?? 12),
+};
+/** A passwordless account adds a password only this soon after signing in with its passkey. */
+export const freshSignInMinutes = 10;
 /** How long before sign-out the warning appears. */
 export const warningSeconds = Math.min(120, Math.max(10, Math.floor((idleMinutes * 60) / 2)));
 
 /**
  * The session cookie holds only a random token; the database keeps its sha-256, so a leaked copy
- * of the database gives no working sessions. HttpOnly, SameSite=Lax, Secure in production.
+ * of the database gives no working sessions. HttpOnly, SameSite=Lax, Secure in production, where
+ * the `__Host-` prefix also makes the browser refuse it unless it is Secure, for the whole site
+ * and set by this host alone (no Domain), so a neighbouring subdomain cannot plant or read one.
+ * Browsers refuse `__Host-` cookies over plain http, so development on localhost keeps a plain name.
  */
-export const sessionCookie = createCookie('session', {
+export const sessionCookieName = isProduction ? '__Host-session' : 'session';
+export const sessionCookie = createCookie(sessionCookieName, {
   path: '/',
   httpOnly: true,
   sameSite: 'lax',
@@ -64,8 +81,20 @@ export function describeDevice(userAgent: string | null): string {
   return [browser, system].filter(Boolean).join(', ');
 }
 
-/** Starts a new session (a new id every sign-in) and returns its Set-Cookie header. */
-export async function startSession(accountId: string, request: Request): Promise<string> {
+/** When a session that started at `createdAt` must end, however active (an ISO time). */
+export function absoluteEnd(createdAt: string, role: Account['role']): string {
+  const hours = role === 'adult' ? maxSessionHours.adult : maxSessionHours.staff;
+  return new Date(new Date(createdAt).getTime() + hours * 3_600_000).toISOString();
+}
+
+/** How a sign-in happened and from where, for the audit trail. */
+export interface SignInDetails {
+  method: AuditMethod;
+  address: string;
+}
+
+/** Starts a new session (a new id every sign-in), records the sign-in, and returns its Set-Cookie header. */
+export async function startSession(accountId: string, request: Request, signIn: SignInDetails): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
   // Sign-in is rare enough to tidy up here: expired sessions leave the table, not just the cookie
@@ -79,6 +108,7 @@ export async function startSession(accountId: string, request: Request): Promise
     expires_at: expiryFrom(now),
     device: describeDevice(request.headers.get('User-Agent')),
   });
+  await recordAudit({ event: 'sign-in', account: await findAccount(getDb(), accountId), ...signIn, now });
   return sessionCookie.serialize(token);
 }
 
@@ -112,18 +142,37 @@ export async function getSignedIn(request: Request, { touch = true } = {}): Prom
   }
   const account = await findAccount(db, session.account_id);
   if (!account) return null;
+  const end = absoluteEnd(session.created_at, account.role);
+  if (end <= now.toISOString()) {
+    // Past its lifetime the session ends as if idle, so a late save can still keep the words.
+    if (session.expires_at > end) await touchSession(db, session.id, session.last_seen_at, end);
+    return null;
+  }
   if (touch) {
-    const expiresAt = expiryFrom(now);
+    const idleEnd = expiryFrom(now);
+    const expiresAt = idleEnd < end ? idleEnd : end;
     await touchSession(db, session.id, now.toISOString(), expiresAt);
     session.expires_at = expiresAt;
   }
   return { account, session };
 }
 
-/** Ends this request's session on the server and returns the header that clears the cookie. */
-export async function endSession(request: Request): Promise<string> {
-  const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
-  if (typeof token === 'string') await deleteSession(getDb(), hashToken(token));
+/**
+ * Seconds until a session that has just been used ends: the idle timeout, or less when its
+ * absolute lifetime ends sooner, so the warning (WCAG 2.2.1) comes before either.
+ */
+export function secondsLeftOf({ account, session }: SignedIn, now = new Date()): number {
+  const end = Math.min(now.getTime() + idleMinutes * 60_000, Date.parse(absoluteEnd(session.created_at, account.role)));
+  return Math.max(0, Math.floor((end - now.getTime()) / 1000));
+}
+
+/** Ends this request's session on the server, records the sign-out, and returns the header that clears the cookie. */
+export async function endSession(request: Request, address: string): Promise<string> {
+  const session = await sessionFromCookie(request);
+  if (session) {
+    await deleteSession(getDb(), session.id);
+    await recordAudit({ event: 'sign-out', account: await findAccount(getDb(), session.account_id), address });
+  }
   return sessionCookie.serialize('', { maxAge: 0 });
 }
 

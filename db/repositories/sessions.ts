@@ -42,3 +42,9 @@ export async function listSessions(db: Kysely<Database>, accountId: string, now:
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<', now).execute();
 }
+
+/** Ends every session of an account but one (after a password change); returns how many ended. */
+export async function deleteOtherSessions(db: Kysely<Database>, accountId: string, keepId: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('account_id', '=', accountId).where('id', '!=', keepId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

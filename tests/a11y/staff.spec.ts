@@ -59,10 +59,10 @@ test.beforeAll(async ({ browser }, testInfo) => {
 });
 
 for (const lng of languageCodes) {
-  test(`no axe violations on the admin page in ${lng}, in every theme`, async ({ page, context, baseURL }) => {
+  test(`no axe violations on the admin and security log pages in ${lng}, in every theme`, async ({ page, context, baseURL }) => {
     await context.addCookies(adminCookies);
     await setPersonCookies(context, baseURL!, { lng });
-    expect(await check(page, lng, ['/admin'])).toEqual([]);
+    expect(await check(page, lng, ['/admin', '/admin/audit'])).toEqual([]);
   });
 }
 

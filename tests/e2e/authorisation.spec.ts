@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { staffSession } from '../fixtures/database';
 import { signUpWithPassword, uniqueUsername } from '../fixtures/statement';
 import { words } from '../fixtures/words';
 
@@ -151,4 +152,35 @@ test('a confirmed version cannot be changed by posting to it', async ({ playwrig
   expect(post.status()).toBe(405);
   expect(await (await person.get('/statement/versions/1')).text()).toContain('Version one words');
   await person.dispose();
+});
+
+test('only the organisation’s own admin sees its security log', async ({ playwright, baseURL }) => {
+  const as = async (cookie: string) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: cookie } });
+  const admin = await as(await staffSession({ role: 'admin', organisation: 'demo' }));
+  // An admin action that the log records: adding a worker, named only in the admin's own log.
+  const probe = `Audit Probe ${uniqueUsername('probe')}`;
+  const added = await admin.post('/admin', {
+    form: { intent: 'add-staff', name: probe, email: `${uniqueUsername('probe')}@example.org`, role: 'worker' },
+  });
+  expect(added.status()).toBe(200);
+  const own = await admin.get('/admin/audit');
+  expect(own.status()).toBe(200);
+  expect(await own.text()).toContain(probe);
+
+  const adult = await playwright.request.newContext({ baseURL });
+  await signUp(adult);
+  const otherAdmin = await as(await staffSession({ role: 'admin', organisation: 'other' }));
+  const outsiders = {
+    "another organisation's admin": otherAdmin,
+    'a worker of the same organisation': await as(await staffSession({ role: 'worker', organisation: 'demo' })),
+    'an adult': adult,
+    'a signed-out visitor': await playwright.request.newContext({ baseURL }),
+  };
+  for (const [who, request] of Object.entries(outsiders)) {
+    const response = await request.get('/admin/audit', { maxRedirects: 0 });
+    expect(await response.text(), who).not.toContain(probe);
+    // Their own organisation's log, without this one's events; or no log at all.
+    if (request === otherAdmin) expect(response.status(), who).toBe(200);
+    else expect([302, 403], who).toContain(response.status());
+  }
 });

@@ -430,6 +430,14 @@ test('shares, new versions and withdrawals are pushed; the log shows them, and a
     expect(withdrawal.body).not.toContain(sharedWords);
     expect(withdrawal.body).not.toContain(newerWords);
     receiver.state.answerFor = () => 204;
+    // Another organisation's admin cannot send this organisation's event again, even knowing its id.
+    const otherAdmin = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: await staffSession({ role: 'admin', organisation: 'other' }) },
+    });
+    const refused = await otherAdmin.post('/admin/integrations/log', { form: { intent: 'retry', event: withdrawal.id }, maxRedirects: 0 });
+    expect(refused.status()).toBe(404);
+    await otherAdmin.dispose();
     await page.goto('/admin/integrations/log');
     const failed = page.locator('[data-event]', { has: page.locator('code', { hasText: withdrawal.id }) });
     await expect(failed).toContainText(t('integration:log.types.withdrawn'));
@@ -441,6 +449,9 @@ test('shares, new versions and withdrawals are pushed; the log shows them, and a
     await expect.poll(about('consent.withdrawn', 204), { timeout: 15_000 }).toBeTruthy();
     // The same webhook-id on every attempt, so the system can drop a repeat.
     expect(about('consent.withdrawn', 204)()!.id).toBe(withdrawal.id);
+    // The resend is in the organisation's security log.
+    await page.goto('/admin/audit');
+    await expect(page.locator('[data-audit-events]')).toContainText(t('staff:audit.events.event-resent'));
 
     await page.goto('/admin/integrations');
     await endpointButton(page, t('integration:endpoints.remove'), receiver.url).click();

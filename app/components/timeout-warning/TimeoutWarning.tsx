@@ -58,7 +58,10 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
   async function staySignedIn() {
     const response = await fetch('/session/keep-alive', { method: 'POST' }).catch(() => null);
     if (response?.ok) {
-      setDeadline(Date.now() + idleSeconds * 1000);
+      // Near the session's absolute end the server gives less than the idle timeout.
+      const body = (await response.json().catch(() => ({}))) as { secondsLeft?: unknown };
+      const seconds = typeof body.secondsLeft === 'number' ? Math.min(body.secondsLeft, idleSeconds) : idleSeconds;
+      setDeadline(Date.now() + seconds * 1000);
       dialog.current?.close();
     }
   }

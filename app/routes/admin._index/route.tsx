@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../db/schema';
+import type { Account, AuditEventName } from '../../../db/schema';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import { TextInput } from '~/components/text-input/TextInput';
+import { recordAudit } from '~/domain/audit.server';
 import { helpNumbersFromForm, readHelpNumbers } from '~/domain/help-numbers';
 import {
   createStaffAccount,
@@ -20,6 +21,7 @@ import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
+import { clientAddress } from '~/utils/request.server';
 import { requirePermission } from '~/utils/session.server';
 import { AddStaffForm } from './AddStaffForm';
 import { HelpNumbersForm } from './HelpNumbersForm';
@@ -46,8 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisation: organisation.name, staff, helpNumbers: readHelpNumbers(organisation.help_numbers) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { account } = await requirePermission(request, 'write:organisation:own');
+  const audit = (event: AuditEventName, subject?: string) => recordAudit({ event, account, subject, address: clientAddress(context) });
   const organisation = await ownOrganisation(account);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -56,18 +59,21 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data({ form: 'add-staff', errors: result.errors, values: result.values }, { status: 400 });
     const created = await createStaffAccount({ ...result.data, organisationId: organisation.id, language: await languageOf(request) });
     if (!created.ok) return data({ form: 'add-staff', errors: created.errors, values: result.data }, { status: 400 });
+    await audit('staff-added', created.account.id);
     return { form: 'added', name: created.account.display_name, link: setUpLink(publicOrigin(request), created.setUpToken) };
   }
   if (intent === 'new-link') {
     const person = (await listStaff(organisation.id)).find((p) => p.id === form.get('account'));
     const token = person ? await renewSetUpLink(organisation.id, person.id) : null;
     if (!person || !token) throw new Response(null, { status: 404 });
+    await audit('set-up-link-renewed', person.id);
     return { form: 'added', name: person.name, link: setUpLink(publicOrigin(request), token) };
   }
   if (intent === 'help-numbers') {
     const result = helpNumbersFromForm(form);
     if (!result.ok) return data({ form: 'help-numbers', errors: result.errors, values: result.values }, { status: 400 });
     await saveHelpNumbers(organisation.id, result.numbers);
+    await audit('help-numbers-changed');
     return redirect('/admin?saved=help');
   }
   throw new Response(null, { status: 400 });
@@ -99,6 +105,9 @@ export default function AdminPage() {
       <p className="lead">{t('admin.organisation', { organisation })}</p>
       <p>
         <Link to="/admin/integrations">{t('integration:title')}</Link>
+      </p>
+      <p>
+        <Link to="/admin/audit">{t('audit.title')}</Link>
       </p>
       <p>
         <Link to="/staff/account">{t('account.link')}</Link>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../db/schema';
+import type { Account, AuditEventName } from '../../../db/schema';
 import { ErrorSummary, fieldErrors } from '~/components/error-summary/ErrorSummary';
 import { NotificationBanner } from '~/components/notification-banner/NotificationBanner';
 import {
@@ -14,11 +14,13 @@ import {
   sendTest,
 } from '~/delivery/endpoints.server';
 import { apiTokensOf, createApiToken, newTokenSchema, revokeOrganisationToken } from '~/delivery/tokens.server';
+import { recordAudit } from '~/domain/audit.server';
 import { organisationOf, publicOrigin } from '~/domain/staff.server';
 import { formatDateTime } from '~/i18n/dates';
 import { languageOf } from '~/i18n/i18next.server';
 import { parseForm } from '~/utils/forms';
 import type { RouteHandle } from '~/utils/page-state';
+import { clientAddress } from '~/utils/request.server';
 import { requirePermission } from '~/utils/session.server';
 import { AddEndpointForm } from './AddEndpointForm';
 import { Addresses } from './Addresses';
@@ -59,9 +61,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { account } = await requirePermission(request, 'write:organisation:own');
   const organisationId = await ownOrganisationId(account);
+  const audit = (event: AuditEventName, subject: string) => recordAudit({ event, account, subject, address: clientAddress(context) });
   const form = await request.formData();
   const intent = form.get('intent');
   const endpointId = String(form.get('endpoint') ?? '');
@@ -71,11 +74,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data({ form: 'add-endpoint', errors: result.errors, values: result.values }, { status: 400 });
     const added = await addEndpoint(organisationId, result.data.url);
     if (!added.ok) return data({ form: 'add-endpoint', errors: added.errors, values: result.data }, { status: 400 });
+    await audit('endpoint-added', added.id);
     return { shown: 'secret' as const, url: added.url, secret: added.secret, rotated: false };
   }
   if (intent === 'rotate') {
     const rotated = await rotateSecret(organisationId, endpointId);
     if (!rotated) throw notFound();
+    await audit('endpoint-changed', endpointId);
     return { shown: 'secret' as const, ...rotated, rotated: true };
   }
   if (intent === 'test') {
@@ -86,16 +91,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'enable' || intent === 'remove') {
     const done = intent === 'enable' ? await enableEndpoint(organisationId, endpointId) : await removeEndpoint(organisationId, endpointId);
     if (!done) throw notFound();
+    await audit(intent === 'enable' ? 'endpoint-changed' : 'endpoint-removed', endpointId);
     return redirect(`/admin/integrations?done=${intent === 'enable' ? 'enabled' : 'removed'}`);
   }
   if (intent === 'create-token') {
     const result = parseForm(form, newTokenSchema);
     if (!result.ok) return data({ form: 'create-token', errors: result.errors, values: result.values }, { status: 400 });
-    const { token } = await createApiToken(organisationId, result.data.label);
+    const { id, token } = await createApiToken(organisationId, result.data.label);
+    await audit('token-made', id);
     return { shown: 'token' as const, label: result.data.label, token };
   }
   if (intent === 'revoke-token') {
-    if (!(await revokeOrganisationToken(organisationId, String(form.get('token') ?? '')))) throw notFound();
+    const tokenId = String(form.get('token') ?? '');
+    if (!(await revokeOrganisationToken(organisationId, tokenId))) throw notFound();
+    await audit('token-revoked', tokenId);
     return redirect('/admin/integrations?done=revoked');
   }
   throw new Response(null, { status: 400 });
